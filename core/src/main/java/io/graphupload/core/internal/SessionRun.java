@@ -46,6 +46,7 @@ final class SessionRun {
   private long highestSent;
   private int rangesSent;
   private int rangesResent;
+  private boolean lastRangeCountedResent;
   private int restarts;
 
   SessionRun(UploadRun run, FileChannel channel) {
@@ -252,7 +253,8 @@ final class SessionRun {
 
   private void countSent(ContentRange range) {
     rangesSent++;
-    if (range.start() < highestSent) {
+    lastRangeCountedResent = range.start() < highestSent;
+    if (lastRangeCountedResent) {
       rangesResent++;
     }
     highestSent = Math.max(highestSent, range.start() + range.length());
@@ -312,6 +314,11 @@ final class SessionRun {
                 + range
                 + "); cancel the upload and start it again.",
             e);
+      }
+      if (!lastRangeCountedResent) {
+        // An earlier process sent it: the service says it has these bytes already.
+        rangesResent++;
+        lastRangeCountedResent = true;
       }
       OptionalLong server = resync();
       long next = server.orElse(range.end() + 1);
