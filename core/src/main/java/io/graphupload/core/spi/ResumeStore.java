@@ -1,6 +1,7 @@
 package io.graphupload.core.spi;
 
 import io.graphupload.core.Checkpoint;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,15 @@ import java.util.Optional;
  *
  * <p>A checkpoint holds an upload URL, which is a bearer credential: keep it where only its owner
  * can read it. Implementations are thread-safe.
+ *
+ * <p>Upload ids are at most 128 characters of {@code A-Z a-z 0-9 . _ -}, not starting with a dot,
+ * so a store may use them as file names or keys as they are. The engine's ids are 12 hex digits.
+ *
+ * <p>{@link #tryLock} works whether or not a checkpoint exists yet, and saving or deleting does not
+ * require the lease: the engine claims an upload before its first save and keeps the claim until it
+ * is done.
  */
-public interface ResumeStore {
+public interface ResumeStore extends Closeable {
 
   /**
    * Saves {@code checkpoint}, replacing the one with the same upload id. When it returns, the
@@ -38,6 +46,10 @@ public interface ResumeStore {
    * @return the claim, to close when done; or empty if someone else holds it
    */
   Optional<Lease> tryLock(String uploadId) throws IOException;
+
+  /** Releases what the store holds, such as connections. The default holds nothing. */
+  @Override
+  default void close() throws IOException {}
 
   /** A claim on one upload; closing it releases the claim. Closing twice is harmless. */
   interface Lease extends AutoCloseable {
