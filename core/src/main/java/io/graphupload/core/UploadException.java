@@ -31,7 +31,9 @@ public class UploadException extends Exception {
     DELETE_SESSION,
     POST_ATTACHMENT,
     CHECKPOINT,
-    SIGN_IN
+    SIGN_IN,
+    CREATE_DRAFT,
+    SEND_MESSAGE
   }
 
   private final Category category;

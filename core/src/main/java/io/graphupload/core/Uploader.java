@@ -65,9 +65,8 @@ public final class Uploader {
    */
   public Upload prepare(UploadRequest request) throws UploadException {
     Path file = request.file().toAbsolutePath().normalize();
-    long size = readableSize(file);
+    long size = prepareCheck(request);
     UploadTarget target = request.target();
-    checkSize(file, size, target);
     Attachment attachment = describe(request, file, size);
     boolean session = target.sizeLimits().needsSession(size);
     if (session && target instanceof OutlookItem && !engine.cloud().hasOutlookUploadSessions()) {
@@ -85,6 +84,18 @@ public final class Uploader {
     String id = uploadId(target, file, attachment.name());
     Checkpoint checkpoint = session ? load(id).orElse(null) : null;
     return new Upload(engine, new UploadPlan(id, file, target, attachment, checkpoint));
+  }
+
+  /** Checks the file of {@code request} as {@link #prepare} does and returns its size. */
+  long prepareCheck(UploadRequest request) throws UploadException {
+    Path file = request.file().toAbsolutePath().normalize();
+    long size = readableSize(file);
+    checkSize(file, size, request.target());
+    return size;
+  }
+
+  Engine engine() {
+    return engine;
   }
 
   /** Prepares and runs {@code request}; see {@link #prepare} and {@link Upload#run()}. */

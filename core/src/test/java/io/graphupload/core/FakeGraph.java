@@ -31,7 +31,9 @@ final class FakeGraph implements Transport {
     PUT,
     QUERY,
     DELETE,
-    POST
+    POST,
+    DRAFT,
+    SEND
   }
 
   /** What the fake does instead of answering normally. */
@@ -207,6 +209,19 @@ final class FakeGraph implements Transport {
     String id = "att-" + attachments.size();
     attachments.put(id, buffer.array());
     return id;
+  }
+
+  @Override
+  public String createDraft(Mailbox mailbox, Draft draft) throws IOException, UploadException {
+    log.add("DRAFT " + mailbox.path() + " " + draft.subject() + " to " + draft.to());
+    throwIfFaulted(Op.DRAFT, Phase.CREATE_DRAFT);
+    return "draft-" + nextId++;
+  }
+
+  @Override
+  public void sendDraft(OutlookItem message) throws IOException, UploadException {
+    log.add("SEND " + message.resourcePath());
+    throwIfFaulted(Op.SEND, Phase.SEND_MESSAGE);
   }
 
   /** Marks every session expired, as the service does when it lapses. */

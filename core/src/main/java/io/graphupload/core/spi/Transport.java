@@ -1,7 +1,10 @@
 package io.graphupload.core.spi;
 
 import io.graphupload.core.Attachment;
+import io.graphupload.core.Draft;
 import io.graphupload.core.GraphServiceException;
+import io.graphupload.core.Mailbox;
+import io.graphupload.core.OutlookItem;
 import io.graphupload.core.UploadException;
 import io.graphupload.core.UploadSession;
 import io.graphupload.core.UploadTarget;
@@ -53,6 +56,27 @@ public interface Transport extends Closeable {
    */
   String postAttachment(UploadTarget target, Attachment attachment, FileChannel source)
       throws IOException, UploadException;
+
+  /**
+   * Creates a draft message in {@code mailbox} ({@code POST .../messages}).
+   *
+   * @return the new message's id
+   * @throws UnsupportedOperationException if this transport cannot create messages
+   */
+  default String createDraft(Mailbox mailbox, Draft draft) throws IOException, UploadException {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot create messages; use the retrofit transport");
+  }
+
+  /**
+   * Sends a draft ({@code POST .../messages/{id}/send}), which moves it to Sent Items.
+   *
+   * @throws UnsupportedOperationException if this transport cannot send messages
+   */
+  default void sendDraft(OutlookItem message) throws IOException, UploadException {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot send messages; use the retrofit transport");
+  }
 
   @Override
   default void close() throws IOException {}
