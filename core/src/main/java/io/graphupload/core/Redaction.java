@@ -14,10 +14,11 @@ public final class Redaction {
 
   private static final Pattern QUERY_VALUE =
       Pattern.compile("([?&][^=&#\\s\"'<>]+)=[^&#\\s\"'<>]*");
+  private static final Pattern URL_QUERY_VALUE = Pattern.compile("([?&][^=&#]+)=[^&#]*");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
   private static final Pattern SECRET_PARAMETER =
       Pattern.compile(
-          "(?i)((?:authtoken|tempauth|access_token|refresh_token|client_secret|password|token)"
+          "(?i)((?:authtoken|tempauth|access_token|refresh_token|client_secret|client_assertion|device_code|code_verifier|password|token)"
               + "\"?\\s*[=:]\\s*\"?)[^&\\s\"',}]+");
 
   private Redaction() {}
@@ -35,7 +36,7 @@ public final class Redaction {
       return url;
     }
     return url.substring(0, query)
-        + QUERY_VALUE.matcher(url.substring(query)).replaceAll("$1=" + MASK);
+        + URL_QUERY_VALUE.matcher(url.substring(query)).replaceAll("$1=" + MASK);
   }
 
   /**

@@ -84,6 +84,8 @@ class ValuesTest {
     assertThat(Redaction.url("https://h/p?authtoken=abc&tempauth=def"))
         .isEqualTo("https://h/p?authtoken=REDACTED&tempauth=REDACTED");
     assertThat(Redaction.url("https://h/p")).isEqualTo("https://h/p");
+    assertThat(Redaction.url("https://h/p?authtoken=ab'c d\"e<f>&x=1#frag"))
+        .isEqualTo("https://h/p?authtoken=REDACTED&x=REDACTED#frag");
     assertThat(
             Redaction.text(
                 "PUT https://h/x?authtoken=abc failed; Authorization: Bearer eyJhbGc.def-ghi"))
