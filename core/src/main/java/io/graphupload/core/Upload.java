@@ -18,6 +18,7 @@ public final class Upload {
   private final UploadPlan plan;
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private final AtomicBoolean ran = new AtomicBoolean();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
 
   Upload(Engine engine, UploadPlan plan) {
     this.engine = engine;
@@ -57,7 +58,7 @@ public final class Upload {
     if (!ran.compareAndSet(false, true)) {
       throw new IllegalStateException("Upload " + id() + " has already run; prepare a new one");
     }
-    return new UploadRun(engine, plan, cancelled).run();
+    return new UploadRun(engine, plan, cancelled, stopRequested::get).run();
   }
 
   /**
@@ -66,6 +67,19 @@ public final class Upload {
    * removed, and {@link #run()} throws with category {@code CANCELLED}.
    */
   public void cancel() {
+    cancelled.countDown();
+  }
+
+  /**
+   * Stops the upload but keeps it resumable: a wait between retries ends at once and no further
+   * request starts, while the session and the checkpoint stay, so a later resume continues from the
+   * last acknowledged byte. {@link #run()} then throws with category {@code TRANSIENT}. A cancel
+   * that came first wins.
+   */
+  public void stop() {
+    if (cancelled.getCount() > 0) {
+      stopRequested.set(true);
+    }
     cancelled.countDown();
   }
 

@@ -38,6 +38,32 @@ class CancelTest {
   }
 
   @Test
+  void stopDuringARetryWaitKeepsTheSessionAndCheckpointForAResume() throws Exception {
+    Harness harness = new Harness(dir);
+    Path file = harness.file("big.bin", 9L * MIB);
+    harness.graph.pass(PUT, 1).fault(PUT, new Refuse(503, "serviceNotAvailable", null));
+    Upload upload = harness.uploader().prepare(UploadRequest.of(file, DRAFT));
+    harness.time.onSleep = upload::stop;
+
+    assertThatThrownBy(upload::run)
+        .isInstanceOfSatisfying(
+            UploadException.class, e -> assertThat(e.category()).isEqualTo(Category.TRANSIENT))
+        .hasMessage(
+            "Upload "
+                + upload.id()
+                + " was stopped; its checkpoint is kept, so resuming it continues where it"
+                + " stopped.");
+    assertThat(harness.graph.log).doesNotContain("DELETE");
+    assertThat(harness.store.checkpoints.get(upload.id()).acknowledgedOffset()).isEqualTo(4L * MIB);
+
+    harness.time.onSleep = () -> {};
+    harness.store.releaseAll();
+    UploadResult result = harness.uploader().resume(upload.id());
+    assertThat(harness.graph.attachments.get(result.attachmentId()))
+        .isEqualTo(java.nio.file.Files.readAllBytes(file));
+  }
+
+  @Test
   void cancelBeforeRunSendsNothingButTheSessionsDeletion() throws Exception {
     Harness harness = new Harness(dir);
     Path file = harness.file("big.bin", 9L * MIB);

@@ -315,4 +315,18 @@ class RetryTest {
     assertThatThrownBy(this::upload).isInstanceOf(GraphServiceException.class);
     assertThat(harness.graph.log).hasSize(1);
   }
+
+  @Test
+  void smallAttachmentThatKeepsFailingSaysToTryAgainNotToResume() throws Exception {
+    harness = new Harness(dir);
+    file = harness.file("small.txt", 1000);
+    for (int i = 0; i < 8; i++) {
+      harness.graph.fault(POST, new Refuse(503, "serviceNotAvailable", Duration.ofSeconds(1)));
+    }
+
+    assertThatThrownBy(this::upload)
+        .hasMessageEndingWith(
+            "HTTP 503 serviceNotAvailable. The service or network may be down for now; try the"
+                + " upload again later.");
+  }
 }

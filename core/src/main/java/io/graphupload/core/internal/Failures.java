@@ -44,6 +44,10 @@ public final class Failures {
 
   public static UploadException gaveUp(
       String uploadId, Phase phase, String reason, String spent, Exception last) {
+    String afterwards =
+        phase == Phase.POST_ATTACHMENT
+            ? " try the upload again later."
+            : " the checkpoint is kept, so resuming the upload later continues where it stopped.";
     String message =
         "Gave up on upload "
             + uploadId
@@ -51,8 +55,8 @@ public final class Failures {
             + spent
             + ": "
             + reason
-            + ". The service or network may be down for now; the checkpoint is kept, so"
-            + " resuming the upload later continues where it stopped.";
+            + ". The service or network may be down for now;"
+            + afterwards;
     return new UploadException(Category.TRANSIENT, phase, message, last);
   }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +29,20 @@ public final class UploadRun {
   final Engine engine;
   final UploadPlan plan;
   final CountDownLatch cancelled;
+  final BooleanSupplier stopRequested;
   final RetryBudget budget;
   final Instant startedAt;
 
-  public UploadRun(Engine engine, UploadPlan plan, CountDownLatch cancelled) {
+  /**
+   * @param wakeUp counts down when the upload is cancelled or stopped, to end a wait early
+   * @param stopRequested whether a stop (keeping the checkpoint) rather than a cancel was asked
+   */
+  public UploadRun(
+      Engine engine, UploadPlan plan, CountDownLatch wakeUp, BooleanSupplier stopRequested) {
     this.engine = engine;
     this.plan = plan;
-    this.cancelled = cancelled;
+    this.cancelled = wakeUp;
+    this.stopRequested = stopRequested;
     this.budget = new RetryBudget(engine.retryPolicy(), engine.clock(), engine.random());
     this.startedAt = engine.clock().instant();
   }
@@ -146,6 +154,15 @@ public final class UploadRun {
   }
 
   void checkCancelled() throws UploadException {
+    if (cancelled.getCount() == 0 && stopRequested.getAsBoolean()) {
+      throw new UploadException(
+          Category.TRANSIENT,
+          Phase.PREPARE,
+          "Upload "
+              + plan.uploadId()
+              + " was stopped; its checkpoint is kept, so resuming it continues where it"
+              + " stopped.");
+    }
     if (cancelled.getCount() == 0) {
       throw new UploadException(
           Category.CANCELLED, Phase.PREPARE, "Upload " + plan.uploadId() + " was cancelled");
