@@ -260,6 +260,7 @@ public final class Uploader {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RandomGenerator random = RandomGenerator.getDefault();
+    private @Nullable RateLimit rateLimit;
     private final List<UploadListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -323,6 +324,15 @@ public final class Uploader {
       return this;
     }
 
+    /**
+     * Caps the bandwidth of all this uploader's uploads together, in bytes per second. Ranges
+     * shrink to about one second's worth, and each waits its turn. By default there is no cap.
+     */
+    public Builder rateLimit(long bytesPerSecond) {
+      this.rateLimit = new RateLimit(bytesPerSecond);
+      return this;
+    }
+
     /** Sets the random source of backoff jitter. */
     public Builder random(RandomGenerator random) {
       this.random = random;
@@ -353,6 +363,7 @@ public final class Uploader {
               clock,
               sleeper,
               random,
+              rateLimit,
               new Events(listeners)));
     }
 

@@ -1,6 +1,8 @@
 package io.graphupload.core.internal;
 
 import io.graphupload.core.Cloud;
+import io.graphupload.core.Nullable;
+import io.graphupload.core.RateLimit;
 import io.graphupload.core.RetryPolicy;
 import io.graphupload.core.Sleeper;
 import io.graphupload.core.spi.ChunkPlanner;
@@ -20,4 +22,5 @@ public record Engine(
     Clock clock,
     Sleeper sleeper,
     RandomGenerator random,
+    @Nullable RateLimit rateLimit,
     Events events) {}

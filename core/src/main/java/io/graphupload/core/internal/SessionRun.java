@@ -204,6 +204,7 @@ final class SessionRun {
         throw finalAnswerLost();
       }
       ContentRange range = plan(rules);
+      run.awaitBandwidth(range.length());
       long startNanos = System.nanoTime();
       countSent(range);
       try {
@@ -225,7 +226,12 @@ final class SessionRun {
     }
   }
 
-  private ContentRange plan(RangeRules rules) throws UploadException {
+  private ContentRange plan(RangeRules targetRules) throws UploadException {
+    RangeRules rules = targetRules;
+    if (engine.rateLimit() != null) {
+      long paced = targetRules.clamp(engine.rateLimit().preferredRangeBytes());
+      rules = new RangeRules(paced, targetRules.granularity());
+    }
     ContentRange range = engine.planner().next(offset, total, rules, List.copyOf(recent));
     boolean obeys =
         range.start() == offset

@@ -93,6 +93,7 @@ public final class UploadRun {
                 0));
     while (true) {
       checkCancelled();
+      awaitBandwidth(plan.attachment().size());
       try {
         String id = engine.transport().postAttachment(plan.target(), plan.attachment(), channel);
         return result(id, Route.SINGLE_REQUEST, 0, 0);
@@ -149,6 +150,30 @@ public final class UploadRun {
       Thread.currentThread().interrupt();
       throw new UploadException(
           Category.CANCELLED, phase, "Upload " + plan.uploadId() + " was interrupted", e);
+    }
+    checkCancelled();
+  }
+
+  /** Waits until the shared bandwidth budget allows {@code bytes} more, if there is a budget. */
+  void awaitBandwidth(long bytes) throws UploadException {
+    if (engine.rateLimit() == null) {
+      return;
+    }
+    Instant now = engine.clock().instant();
+    long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    Duration wait = engine.rateLimit().reserve(bytes, nowNanos);
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      engine.sleeper().sleep(wait, cancelled);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UploadException(
+          Category.CANCELLED,
+          Phase.UPLOAD_RANGE,
+          "Upload " + plan.uploadId() + " was interrupted",
+          e);
     }
     checkCancelled();
   }
