@@ -510,9 +510,7 @@ public abstract class ResumeStoreContract {
   @AfterEach
   void closeStores() throws Exception {
     for (ResumeStore store : opened) {
-      if (store instanceof AutoCloseable closeable) {
-        closeable.close();
-      }
+      store.close();
     }
   }
 
