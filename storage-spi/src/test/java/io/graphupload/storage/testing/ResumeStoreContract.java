@@ -69,8 +69,8 @@ import org.junit.jupiter.api.Timeout;
  *       Without it the crash tests are skipped, and reported as skipped.
  * </ul>
  *
- * <p>Every store that {@code newStore} and {@code reopen} return is closed after its test when it
- * implements {@link AutoCloseable}. A test that does not apply to a store can be switched off by
+ * <p>Every store that {@code newStore} and {@code reopen} return is closed after its test through
+ * {@link ResumeStore#close()}. A test that does not apply to a store can be switched off by
  * overriding it with JUnit's {@code @Disabled} and a reason.
  *
  * <p>JUnit creates one instance of the subclass per test, so instances need not be thread-safe;
