@@ -18,7 +18,8 @@ public final class Redaction {
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
   private static final Pattern SECRET_PARAMETER =
       Pattern.compile(
-          "(?i)((?:authtoken|tempauth|access_token|refresh_token|client_secret|client_assertion|device_code|code_verifier|password|token)"
+          "(?i)((?:authtoken|tempauth|access_token|refresh_token|client_secret"
+              + "|client_assertion|device_code|code_verifier|password|token)"
               + "\"?\\s*[=:]\\s*\"?)[^&\\s\"',}]+");
 
   private Redaction() {}

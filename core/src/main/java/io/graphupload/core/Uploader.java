@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Uploader uploader = Uploader.builder()
  *     .transport(transport)
  *     .resumeStore(store)
- *     .listener(event -> System.out.println(event))
+ *     .listener(event -> log.info("{}", event))
  *     .build();
  * UploadResult result = uploader.upload(
  *     UploadRequest.of(Path.of("report.pdf"), OutlookItem.message(Mailbox.me(), draftId)));

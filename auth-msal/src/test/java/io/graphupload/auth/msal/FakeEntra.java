@@ -144,7 +144,8 @@ final class FakeEntra {
             + "\"verification_uri\":\"https://microsoft.com/devicelogin\",\"expires_in\":"
             + expiresIn
             + ",\"interval\":0,\"message\":\"To sign in, use a web browser to open the page"
-            + " https://microsoft.com/devicelogin and enter the code FAKE-CODE to authenticate.\"}");
+            + " https://microsoft.com/devicelogin and enter the code FAKE-CODE to"
+            + " authenticate.\"}");
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {

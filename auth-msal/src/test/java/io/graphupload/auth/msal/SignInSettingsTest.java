@@ -147,7 +147,8 @@ class SignInSettingsTest {
                 + TENANT_ID
                 + ", clientId="
                 + CLIENT_ID
-                + ", credential=ClientSecret[REDACTED], authority=https://login.microsoftonline.com/"
+                + ", credential=ClientSecret[REDACTED],"
+                + " authority=https://login.microsoftonline.com/"
                 + TENANT_ID
                 + "/, cacheFile="
                 + state.resolve("msal-token-cache.json")

@@ -71,7 +71,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Every store that {@code newStore} and {@code reopen} return is closed after its test through
  * {@link ResumeStore#close()}. A test that does not apply to a store can be switched off by
- * overriding it with JUnit's {@code @Disabled} and a reason.
+ * overriding it with JUnit's Disabled annotation and a reason.
  *
  * <p>JUnit creates one instance of the subclass per test, so instances need not be thread-safe;
  * some tests start their own threads, which call the store, never the hooks. The kit uses JUnit's
