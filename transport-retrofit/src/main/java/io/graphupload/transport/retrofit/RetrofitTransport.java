@@ -2,7 +2,10 @@ package io.graphupload.transport.retrofit;
 
 import io.graphupload.core.Attachment;
 import io.graphupload.core.Cloud;
+import io.graphupload.core.Draft;
+import io.graphupload.core.Mailbox;
 import io.graphupload.core.Nullable;
+import io.graphupload.core.OutlookItem;
 import io.graphupload.core.UploadException;
 import io.graphupload.core.UploadSession;
 import io.graphupload.core.UploadTarget;
@@ -110,6 +113,35 @@ public final class RetrofitTransport implements Transport {
       throws IOException, UploadException {
     checkOpen();
     return graph.postAttachment(target, attachment, source);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The token is asked for {@code Mail.ReadWrite}. The request is never repeated by OkHttp once
+   * it has left, since a repeat could leave a second draft.
+   *
+   * @throws UploadException INVALID_INPUT, before any request, for a draft over the 4 MB that one
+   *     Graph request may carry
+   */
+  @Override
+  public String createDraft(Mailbox mailbox, Draft draft) throws IOException, UploadException {
+    checkOpen();
+    return graph.createDraft(mailbox, draft);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The token is asked for {@code Mail.Send}, the one permission sending needs. The request is
+   * never repeated by OkHttp once it has left, since a repeat could send the message twice.
+   *
+   * @throws IllegalArgumentException if {@code message} is an event
+   */
+  @Override
+  public void sendDraft(OutlookItem message) throws IOException, UploadException {
+    checkOpen();
+    graph.sendDraft(message);
   }
 
   /** Releases the transport's connections and threads; calls after it fail. Idempotent. */

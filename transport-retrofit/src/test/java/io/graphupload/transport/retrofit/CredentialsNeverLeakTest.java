@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.graphupload.core.Attachment;
+import io.graphupload.core.Draft;
 import io.graphupload.core.Mailbox;
 import io.graphupload.core.OutlookItem;
 import io.graphupload.core.spi.ContentRange;
@@ -45,6 +46,9 @@ class CredentialsNeverLeakTest {
       "{\"error\":{\"code\":\"generalException\",\"message\":\"Request to https://x.example"
           + UPLOAD_PATH.replace("'", "")
           + " with Authorization: Bearer SECRET-BEARER failed; refresh_token=SECRET-REFRESH\"}}";
+
+  private static final Draft DRAFT =
+      new Draft("s", "b", false, List.of("a@contoso.com"), List.of(), List.of());
 
   @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
 
@@ -129,11 +133,14 @@ class CredentialsNeverLeakTest {
     failures.add(
         catchThrowable(
             () -> transport.postAttachment(item, Attachment.file("a", 5, "a/b"), channel)));
+    failures.add(catchThrowable(() -> transport.createDraft(Mailbox.me(), DRAFT)));
+    failures.add(catchThrowable(() -> transport.sendDraft(item)));
     server.stubFor(
         post(urlPathMatching("/v1.0/.*"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     failures.add(
         catchThrowable(() -> transport.createSession(item, Attachment.file("a", 5, "a/b"))));
+    failures.add(catchThrowable(() -> transport.sendDraft(item)));
 
     assertThat(failures).doesNotContainNull();
     assertNoSecretIn(failures);

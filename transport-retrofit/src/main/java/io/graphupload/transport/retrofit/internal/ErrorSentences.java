@@ -9,6 +9,8 @@ final class ErrorSentences {
   static final String MESSAGE_SIZE_EXCEEDED = "ErrorMessageSizeExceeded";
   static final String BELOW_MINIMUM_SIZE = "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize";
   static final String INVALID_AUDIENCE = "InvalidAudienceForResource";
+  static final String INVALID_RECIPIENTS = "ErrorInvalidRecipients";
+  static final String MAILBOX_NOT_ENABLED = "MailboxNotEnabledForRESTAPI";
 
   private ErrorSentences() {}
 
@@ -23,6 +25,18 @@ final class ErrorSentences {
     if (BELOW_MINIMUM_SIZE.equalsIgnoreCase(code)) {
       return "Outlook refuses upload sessions for attachments under its minimum size (about 2"
           + " MiB); send a file that small in one request instead.";
+    }
+    if (INVALID_RECIPIENTS.equalsIgnoreCase(code)) {
+      return "The service refused the recipients of "
+          + context.subject()
+          + ": at least one address is not valid, or there is none. Correct them in the draft,"
+          + " then send it again.";
+    }
+    if (MAILBOX_NOT_ENABLED.equalsIgnoreCase(code)) {
+      return "Graph cannot reach "
+          + context.subject()
+          + ": the mailbox is not in Exchange Online, is inactive, or its user has no Exchange"
+          + " Online licence. Ask the tenant's administrator to check the mailbox.";
     }
     if (status >= 300 && status < 400) {
       return "The service answered with a redirect, which the transport does not follow so that"
@@ -39,10 +53,7 @@ final class ErrorSentences {
           "The service refused the request because it conflicts with the current state of "
               + context.subject()
               + ".";
-      case 413 ->
-          "The request was too large for the service. A single Graph request may carry"
-              + " about 4 MB, so files of 3 MB or more go through an upload session in ranges of at"
-              + " most 4 MiB; an answer like this one is a bug in the client.";
+      case 413 -> tooLarge(context);
       case 416 ->
           "The service did not expect this range: it already has these bytes, or expects"
               + " others. Continue from the offset the service expects next.";
@@ -75,6 +86,17 @@ final class ErrorSentences {
       return "The upload URL refused access; the session may have been revoked. Start a new"
           + " upload.";
     }
+    if (context.otherUsersMailbox() && mailCall(context)) {
+      return "Graph denied access to "
+          + context.subject()
+          + ". With delegated permissions, a shared or another user's mailbox needs the"
+          + " permission "
+          + context.sharedPermissions()
+          + " and access to that mailbox, and even then takes no attachments of 3 MB or more. To"
+          + " send such mail, sign in as the app with application permission "
+          + context.permissions()
+          + " granted by an administrator.";
+    }
     if (context.otherUsersMailbox()) {
       return "Graph denied access to "
           + context.subject()
@@ -96,12 +118,37 @@ final class ErrorSentences {
       return "The upload session no longer exists: it expired or was cancelled, so the upload"
           + " must start over in a new session.";
     }
+    if (context.phase() == Phase.CREATE_DRAFT) {
+      return "Graph could not find "
+          + context.subject()
+          + "; check the user's id or principal name.";
+    }
+    if (context.phase() == Phase.SEND_MESSAGE) {
+      return "Graph found no "
+          + context.subject()
+          + ": it may have been sent already (a sent message moves to Sent Items under a new id)"
+          + " or deleted. Check Sent Items before sending it again.";
+    }
     if (context.phase() == Phase.CREATE_SESSION || context.phase() == Phase.POST_ATTACHMENT) {
       return "Graph found no "
           + context.subject()
           + "; check the mailbox and the item id, and that the item still exists.";
     }
     return "The service found nothing at the requested address.";
+  }
+
+  private static String tooLarge(CallContext context) {
+    if (context.phase() == Phase.CREATE_DRAFT) {
+      return "The draft was too large for the service: a single Graph request may carry about 4"
+          + " MB. Shorten the message body, and send large content as attachments.";
+    }
+    return "The request was too large for the service. A single Graph request may carry about 4"
+        + " MB, so files of 3 MB or more go through an upload session in ranges of at most 4 MiB;"
+        + " an answer like this one is a bug in the client.";
+  }
+
+  private static boolean mailCall(CallContext context) {
+    return context.phase() == Phase.CREATE_DRAFT || context.phase() == Phase.SEND_MESSAGE;
   }
 
   private static String byClass(int status) {

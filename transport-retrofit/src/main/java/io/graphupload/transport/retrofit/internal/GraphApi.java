@@ -32,4 +32,20 @@ public interface GraphApi {
       @Header("Authorization") String authorization,
       @Header("client-request-id") String clientRequestId,
       @Body RequestBody body);
+
+  /** Streamed: the answer echoes the whole message, of which only the id is read. */
+  @Streaming
+  @POST("{path}")
+  Call<ResponseBody> createMessage(
+      @Path(value = "path", encoded = true) String path,
+      @Header("Authorization") String authorization,
+      @Header("client-request-id") String clientRequestId,
+      @Body RequestBody body);
+
+  @POST("{path}")
+  Call<ResponseBody> sendMessage(
+      @Path(value = "path", encoded = true) String path,
+      @Header("Authorization") String authorization,
+      @Header("client-request-id") String clientRequestId,
+      @Body RequestBody emptyBody);
 }

@@ -2,6 +2,10 @@ package io.graphupload.transport.retrofit.internal;
 
 import com.squareup.moshi.JsonEncodingException;
 import io.graphupload.core.Attachment;
+import io.graphupload.core.Draft;
+import io.graphupload.core.Mailbox;
+import io.graphupload.core.Nullable;
+import io.graphupload.core.OutlookItem;
 import io.graphupload.core.Redaction;
 import io.graphupload.core.UploadException;
 import io.graphupload.core.UploadException.Category;
@@ -13,9 +17,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import okhttp3.ResponseBody;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -28,6 +34,15 @@ import retrofit2.Response;
  */
 public final class GraphCalls {
   private static final Logger log = LoggerFactory.getLogger(GraphCalls.class);
+
+  /** Creating a message needs no more than this; least privilege. */
+  static final Set<String> CREATE_MESSAGE_SCOPES = Set.of("Mail.ReadWrite");
+
+  /** Sending a draft needs this, which Mail.ReadWrite does not include. */
+  static final Set<String> SEND_SCOPES = Set.of("Mail.Send");
+
+  /** The largest body sent to Graph itself: it refuses requests over about 4 MB with 413. */
+  static final int GRAPH_BODY_LIMIT = 4_000_000;
 
   private final GraphApi api;
   private final AccessTokenSource tokens;
@@ -81,18 +96,8 @@ public final class GraphCalls {
                     authorization,
                     requestId(),
                     new FileAttachmentBody(source, attachment)));
-    String request = Answer.describe(response.raw().request());
-    String id = null;
-    String unreadable = "";
-    try (ResponseBody body = response.body()) {
-      id = body == null ? null : Json.streamedString(body.source(), "id");
-    } catch (JsonEncodingException e) {
-      // Not JSON: there is no id to find.
-    } catch (IOException e) {
-      unreadable =
-          " (the connection failed while it was read: " + Redaction.text(e.getMessage()) + ")";
-    }
-    if (id == null || id.isBlank()) {
+    FoundId found = findId(response);
+    if (found.id() == null) {
       // Not an IOException: the engine would post again, and attach the file a second time.
       throw new UploadException(
           Category.PERMANENT,
@@ -100,14 +105,85 @@ public final class GraphCalls {
           "Graph accepted the attachment (HTTP "
               + response.code()
               + " to "
-              + request
+              + found.request()
               + ") but its answer carries no attachment id"
-              + unreadable
+              + found.unreadable()
               + ". The attachment probably exists: check "
               + target.describe()
               + " before sending it again, or it may be attached twice.");
     }
-    return id;
+    return found.id();
+  }
+
+  /** Creates a draft message in {@code mailbox}; see the transport SPI. */
+  public String createDraft(Mailbox mailbox, Draft draft) throws IOException, UploadException {
+    CallContext context = CallContext.mailbox(Phase.CREATE_DRAFT, mailbox, CREATE_MESSAGE_SCOPES);
+    ByteString json = MessageJson.encode(draft);
+    if (json.size() > GRAPH_BODY_LIMIT) {
+      throw new UploadException(
+          Category.INVALID_INPUT,
+          context.phase(),
+          "The draft is "
+              + json.size()
+              + " bytes as JSON, over the "
+              + GRAPH_BODY_LIMIT
+              + " bytes that one Graph request may carry. Shorten the message body, and send large"
+              + " content as attachments. No request was sent.");
+    }
+
+    Response<ResponseBody> response =
+        call(
+            context,
+            authorization ->
+                api.createMessage(
+                    mailbox.path() + "/messages",
+                    authorization,
+                    requestId(),
+                    OneShotBody.json(json)));
+    FoundId found = findId(response);
+    if (found.id() == null) {
+      // Not an IOException: a caller that tried again would leave a second draft behind.
+      throw new UploadException(
+          Category.PERMANENT,
+          context.phase(),
+          "Graph created the draft (HTTP "
+              + response.code()
+              + " to "
+              + found.request()
+              + ") but its answer carries no message id"
+              + found.unreadable()
+              + ". Find the draft in the Drafts folder of "
+              + context.subject()
+              + " and delete it before trying again, or there will be two.");
+    }
+    return found.id();
+  }
+
+  /**
+   * Sends a draft message; see the transport SPI.
+   *
+   * @throws IllegalArgumentException if {@code message} is an event, which cannot be sent
+   */
+  public void sendDraft(OutlookItem message) throws IOException, UploadException {
+    if (message.kind() != OutlookItem.Kind.MESSAGE) {
+      throw new IllegalArgumentException(
+          "Only a message can be sent, not "
+              + message.describe()
+              + "; an event's attendees are invited when the event is saved");
+    }
+    CallContext context = CallContext.graph(Phase.SEND_MESSAGE, message, SEND_SCOPES);
+
+    Response<ResponseBody> response =
+        call(
+            context,
+            authorization ->
+                api.sendMessage(
+                    message.resourcePath() + "/send",
+                    authorization,
+                    requestId(),
+                    OneShotBody.empty()));
+    // The answer (202) has no content; reading it to its end frees the connection for reuse.
+    read(response);
   }
 
   private static Map<String, Object> attachmentItem(Attachment attachment) {
@@ -206,6 +282,33 @@ public final class GraphCalls {
           e);
     }
   }
+
+  /**
+   * Reads the top-level {@code id} of a streamed answer without holding the rest, then closes it.
+   */
+  private static FoundId findId(Response<ResponseBody> response) {
+    String request = Answer.describe(response.raw().request());
+    String id = null;
+    String unreadable = "";
+    try (ResponseBody body = response.body()) {
+      id = body == null ? null : Json.streamedString(body.source(), "id");
+    } catch (JsonEncodingException e) {
+      // Not JSON: there is no id to find.
+    } catch (IOException e) {
+      unreadable =
+          " (the connection failed while it was read: " + Redaction.text(e.getMessage()) + ")";
+    }
+    return new FoundId(id == null || id.isBlank() ? null : id, request, unreadable);
+  }
+
+  /**
+   * The id in a success answer.
+   *
+   * @param id the id, or null when the answer carries none
+   * @param request the request, for messages
+   * @param unreadable why the answer could not be read to the id, or empty
+   */
+  private record FoundId(@Nullable String id, String request, String unreadable) {}
 
   private static String requestId() {
     return UUID.randomUUID().toString();

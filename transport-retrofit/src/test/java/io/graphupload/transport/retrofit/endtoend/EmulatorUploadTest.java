@@ -69,18 +69,6 @@ class EmulatorUploadTest {
     this.emulator = emulator;
     transport = transport();
     draft = emulator.mailboxes().me().createDraft("end to end");
-    avoidTheEmulatorsLockRace();
-  }
-
-  /**
-   * TODO: the emulator answers a range PUT before it releases the session's lock, so a client that
-   * sends its next request at once (as the engine does) can be refused with 409
-   * ConcurrentUploadRequest. Delaying every range PUT by a few milliseconds on the emulator's side
-   * hides the race until the emulator sends its answer after unlocking; it costs these tests about
-   * 25 ms a range.
-   */
-  private void avoidTheEmulatorsLockRace() {
-    emulator.faults().add(FaultRule.on(RequestKind.UPLOAD_PUT).latency(Duration.ofMillis(25)));
   }
 
   @AfterEach
@@ -355,7 +343,6 @@ class EmulatorUploadTest {
     UploadException e =
         catchThrowableOfType(UploadException.class, () -> first.upload(request(file)));
     emulator.faults().clear();
-    avoidTheEmulatorsLockRace();
     transport.close();
     transport = transport();
     String uploadId = store.list().get(0).uploadId();

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Checkpoints in memory, standing for a process's state directory in end-to-end tests. */
-final class MemoryResumeStore implements ResumeStore {
+/**
+ * Checkpoints in memory, standing for a process's state directory in end-to-end tests and the
+ * benchmark.
+ */
+public final class MemoryResumeStore implements ResumeStore {
   private final Map<String, Checkpoint> checkpoints = new ConcurrentHashMap<>();
   private final Set<String> locked = ConcurrentHashMap.newKeySet();
 
