@@ -50,6 +50,20 @@ public record Checkpoint(
         uploadId, target, attachment, file, uploadUrl, expires, offset, createdAt, now);
   }
 
+  /** Returns a copy with the file's identity replaced, such as once its SHA-256 is known. */
+  public Checkpoint withFile(FileIdentity newFile) {
+    return new Checkpoint(
+        uploadId,
+        target,
+        attachment,
+        newFile,
+        uploadUrl,
+        expiration,
+        acknowledgedOffset,
+        createdAt,
+        updatedAt);
+  }
+
   /** Returns a copy for a fresh session, with nothing acknowledged. */
   public Checkpoint restart(UploadSession session, Instant now) {
     return new Checkpoint(

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param path the absolute path
  * @param size its size in bytes
  * @param lastModified its modification time
- * @param sha256 the SHA-256 of its content, lowercase hex
+ * @param sha256 the SHA-256 of its content, lowercase hex; empty while it is still being computed
  */
 public record FileIdentity(Path path, long size, Instant lastModified, String sha256) {
   private static final int BUFFER_BYTES = 256 * 1024;
@@ -37,6 +37,28 @@ public record FileIdentity(Path path, long size, Instant lastModified, String sh
       Instant modified = Files.getLastModifiedTime(absolute).toInstant();
       return new FileIdentity(absolute, channel.size(), modified, sha256(channel));
     }
+  }
+
+  /**
+   * Returns the identity of {@code file} without reading its content: path, size and modification
+   * time, with an empty SHA-256 to fill in later with {@link #withContentHash}.
+   *
+   * @throws IOException if the file's attributes cannot be read
+   */
+  public static FileIdentity withoutContentHash(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    Instant modified = Files.getLastModifiedTime(absolute).toInstant();
+    return new FileIdentity(absolute, Files.size(absolute), modified, "");
+  }
+
+  /** Returns whether the SHA-256 of the content is known. */
+  public boolean hasContentHash() {
+    return !sha256.isEmpty();
+  }
+
+  /** Returns a copy with the SHA-256 of the content set to {@code hex}. */
+  public FileIdentity withContentHash(String hex) {
+    return new FileIdentity(path, size, lastModified, hex);
   }
 
   private static String sha256(FileChannel channel) throws IOException {
@@ -59,7 +81,8 @@ public record FileIdentity(Path path, long size, Instant lastModified, String sh
   }
 
   /**
-   * Compares this identity, saved earlier, with the file as it is {@code now}.
+   * Compares this identity, saved earlier, with the file as it is {@code now}. Content is compared
+   * only when both know their SHA-256.
    *
    * @return a sentence naming what changed, or empty when the file is the same
    */
@@ -74,7 +97,7 @@ public record FileIdentity(Path path, long size, Instant lastModified, String sh
     if (!lastModified.equals(now.lastModified)) {
       changes.add("it was modified at " + now.lastModified + ", after the upload started");
     }
-    if (!sha256.equals(now.sha256)) {
+    if (hasContentHash() && now.hasContentHash() && !sha256.equals(now.sha256)) {
       changes.add(
           "its content is different (SHA-256 "
               + abbreviate(sha256)

@@ -147,6 +147,25 @@ class ResumeTest {
   }
 
   @Test
+  void checkpointSavedBeforeTheHashWasKnownResumesAndLearnsIt() throws Exception {
+    harness = new Harness(dir);
+    file = harness.file("big.bin", SIZE);
+    harness.graph.fault(PUT, new KillBefore());
+    assertThatThrownBy(() -> harness.uploader().upload(UploadRequest.of(file, DRAFT)))
+        .isInstanceOf(FakeGraph.Killed.class);
+    harness.store.releaseAll();
+    Checkpoint unhashed = harness.store.list().get(0);
+    assertThat(unhashed.file().hasContentHash()).isFalse();
+    harness.store.saves.clear();
+
+    resume();
+
+    assertThat(harness.store.saves.get(1).file().sha256())
+        .isEqualTo(FileIdentity.of(file).sha256());
+    assertThat(harness.graph.onlySession().bytes.toByteArray()).isEqualTo(Files.readAllBytes(file));
+  }
+
+  @Test
   void resizedFileIsRefusedNamingBothSizes() throws Exception {
     startAndKill(new KillBefore());
     Files.write(file, Harness.pattern(SIZE + 1));

@@ -46,7 +46,11 @@ class SessionUploadTest {
         .extracting(Checkpoint::acknowledgedOffset)
         .containsExactly(0L, 4_194_304L, 8_388_608L);
     Checkpoint first = harness.store.saves.get(0);
-    assertThat(first.file().sha256()).isEqualTo(FileIdentity.of(file).sha256()).hasSize(64);
+    assertThat(first.file().hasContentHash()).isFalse();
+    assertThat(first.file().size()).isEqualTo(10L * MIB + 1);
+    assertThat(harness.store.saves.get(2).file().sha256())
+        .isEqualTo(FileIdentity.of(file).sha256())
+        .hasSize(64);
     assertThat(first.uploadUrl()).isEqualTo(harness.graph.onlySession().url);
     assertThat(first.target()).isEqualTo(DRAFT);
     assertThat(harness.store.checkpoints).isEmpty();

@@ -18,6 +18,7 @@ import io.graphupload.core.spi.RangeCost;
 import io.graphupload.core.spi.ResumeStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,6 +43,7 @@ final class SessionRun {
   private final long total;
   private final Deque<RangeCost> recent = new ArrayDeque<>();
   private @Nullable Checkpoint checkpoint;
+  private @Nullable ContentHash hashing;
   private long offset;
   private long highestSent;
   private int rangesSent;
@@ -64,6 +66,10 @@ final class SessionRun {
       return result;
     } catch (IOException e) {
       throw Failures.storage("release", run.plan.uploadId(), e);
+    } finally {
+      if (hashing != null) {
+        hashing.cancel();
+      }
     }
   }
 
@@ -101,8 +107,17 @@ final class SessionRun {
   }
 
   private void begin() throws UploadException {
-    FileIdentity identity = identify();
     Checkpoint saved = run.plan.checkpoint();
+    FileIdentity identity;
+    if (saved != null && saved.file().hasContentHash()) {
+      identity = identify(FileIdentity::of);
+    } else {
+      // Hash the content while the first ranges travel rather than before: reading 150 MiB costs
+      // about as long as sending a third of it on a fast link. Until the hash is known, a resume
+      // checks size and modification time only.
+      identity = identify(FileIdentity::withoutContentHash);
+      hashing = new ContentHash(run.plan.file());
+    }
     if (saved == null) {
       UploadSession session = createSession();
       Instant now = engine.clock().instant();
@@ -157,10 +172,14 @@ final class SessionRun {
                 from));
   }
 
-  private FileIdentity identify() throws UploadException {
+  private interface Identification {
+    FileIdentity identify(Path file) throws IOException;
+  }
+
+  private FileIdentity identify(Identification how) throws UploadException {
     FileIdentity identity;
     try {
-      identity = FileIdentity.of(run.plan.file());
+      identity = how.identify(run.plan.file());
     } catch (IOException e) {
       throw Failures.unreadable(run.plan.file(), e);
     }
@@ -302,6 +321,12 @@ final class SessionRun {
 
   private void acknowledge(long next, @Nullable Instant expiration) throws UploadException {
     checkpoint = current().acknowledge(next, expiration, engine.clock().instant());
+    // Past halfway, wait for the hash if it is not there yet, so that most of a long upload is
+    // covered by it.
+    if (hashing != null && (hashing.isDone() || next * 2 >= total)) {
+      checkpoint = current().withFile(hashedIdentity(hashing));
+      hashing = null;
+    }
     save();
     offset = next;
   }
@@ -460,6 +485,36 @@ final class SessionRun {
             + "' among the attachments of "
             + run.plan.target().describe()
             + " before uploading it again.");
+  }
+
+  private FileIdentity hashedIdentity(ContentHash hash) throws UploadException {
+    FileIdentity hashed;
+    try {
+      hashed = hash.await();
+    } catch (IOException e) {
+      throw Failures.unreadable(run.plan.file(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UploadException(
+          Category.CANCELLED,
+          Phase.UPLOAD_RANGE,
+          "Upload " + run.plan.uploadId() + " was interrupted",
+          e);
+    }
+    FileIdentity known = current().file();
+    Optional<String> changes = known.differencesFrom(hashed);
+    if (changes.isPresent()) {
+      throw new UploadException(
+          Category.INVALID_INPUT,
+          Phase.UPLOAD_RANGE,
+          run.plan.file()
+              + " changed while it was being uploaded ("
+              + changes.get()
+              + "); wait until it is fully written, then cancel upload "
+              + run.plan.uploadId()
+              + " and start it again.");
+    }
+    return hashed;
   }
 
   private Checkpoint current() {
