@@ -56,7 +56,23 @@ public final class MailSender {
         throw notSent(draftId, upload, results.size(), files.size(), e);
       }
     }
-    sendDraft(message);
+    try {
+      sendDraft(message);
+    } catch (UploadException e) {
+      throw new MessageNotSentException(
+          draftId,
+          null,
+          e,
+          "The message was not sent: sending draft "
+              + draftId
+              + " failed: "
+              + e.getMessage()
+              + " The draft is kept with all "
+              + files.size()
+              + " attachments; send draft "
+              + draftId
+              + " again, after checking Sent Items.");
+    }
     return new SentMessage(draftId, results);
   }
 

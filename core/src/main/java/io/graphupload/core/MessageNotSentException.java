@@ -7,11 +7,11 @@ package io.graphupload.core;
  */
 public final class MessageNotSentException extends UploadException {
   private final String draftId;
-  private final String failedUploadId;
+  private final @Nullable String failedUploadId;
   private final UploadException attachmentFailure;
 
   MessageNotSentException(
-      String draftId, String failedUploadId, UploadException failure, String message) {
+      String draftId, @Nullable String failedUploadId, UploadException failure, String message) {
     super(failure.category(), failure.phase(), message, failure);
     this.draftId = draftId;
     this.failedUploadId = failedUploadId;
@@ -23,8 +23,11 @@ public final class MessageNotSentException extends UploadException {
     return draftId;
   }
 
-  /** Returns the id of the upload that failed, for a later resume. */
-  public String failedUploadId() {
+  /**
+   * Returns the id of the upload that failed, for a later resume; null when every attachment went
+   * on and sending the draft failed.
+   */
+  public @Nullable String failedUploadId() {
     return failedUploadId;
   }
 

@@ -127,6 +127,27 @@ class MailSenderTest {
   }
 
   @Test
+  void failedSendKeepsTheDraftAndSaysToSendItAgain() throws Exception {
+    Harness harness = new Harness(dir);
+    Path small = harness.file("notes.txt", 1000);
+    harness.graph.fault(FakeGraph.Op.SEND, new Refuse(404, "ErrorItemNotFound", null));
+    MailSender sender = new MailSender(harness.uploader(), 35_000_000);
+
+    assertThatThrownBy(() -> sender.send(Mailbox.me(), DRAFT, List.of(AttachmentFile.of(small))))
+        .isInstanceOfSatisfying(
+            MessageNotSentException.class,
+            e -> {
+              assertThat(e.draftId()).isEqualTo("draft-1");
+              assertThat(e.failedUploadId()).isNull();
+              assertThat(e.errorCode()).isEqualTo("ErrorItemNotFound");
+            })
+        .hasMessage(
+            "The message was not sent: sending draft draft-1 failed: refused with 404"
+                + " ErrorItemNotFound The draft is kept with all 1 attachments; send draft draft-1"
+                + " again, after checking Sent Items.");
+  }
+
+  @Test
   void draftNeedsARecipientWithAnAddress() {
     assertThatThrownBy(() -> new Draft("s", "b", false, List.of(), List.of(), List.of()))
         .hasMessage("A message needs at least one recipient; add --to");
