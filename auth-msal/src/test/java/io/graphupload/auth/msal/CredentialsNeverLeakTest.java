@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.graphupload.testing.RecordingLogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

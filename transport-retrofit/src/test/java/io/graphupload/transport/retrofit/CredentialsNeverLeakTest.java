@@ -17,6 +17,7 @@ import io.graphupload.core.Draft;
 import io.graphupload.core.Mailbox;
 import io.graphupload.core.OutlookItem;
 import io.graphupload.core.spi.ContentRange;
+import io.graphupload.testing.RecordingLogs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

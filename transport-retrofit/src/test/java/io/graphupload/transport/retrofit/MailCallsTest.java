@@ -21,6 +21,7 @@ import io.graphupload.core.OutlookItem;
 import io.graphupload.core.UploadException;
 import io.graphupload.core.UploadException.Category;
 import io.graphupload.core.UploadException.Phase;
+import io.graphupload.testing.RecordingLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

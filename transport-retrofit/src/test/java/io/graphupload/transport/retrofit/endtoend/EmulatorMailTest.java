@@ -12,6 +12,7 @@ import io.graphupload.core.Draft;
 import io.graphupload.core.GraphServiceException;
 import io.graphupload.core.MailSender;
 import io.graphupload.core.Mailbox;
+import io.graphupload.core.MessageNotSentException;
 import io.graphupload.core.OutlookItem;
 import io.graphupload.core.RetryPolicy;
 import io.graphupload.core.SentMessage;
@@ -134,9 +135,10 @@ class EmulatorMailTest {
     emulator.faults().add(FaultRule.on(RequestKind.GRAPH).path("/send$").times(1).status(503));
     MailSender sender = sender();
 
-    GraphServiceException e =
+    MessageNotSentException notSent =
         catchThrowableOfType(
-            GraphServiceException.class, () -> sender.send(Mailbox.me(), DRAFT, files()));
+            MessageNotSentException.class, () -> sender.send(Mailbox.me(), DRAFT, files()));
+    GraphServiceException e = (GraphServiceException) notSent.attachmentFailure();
     io.graphupload.emulator.Mailbox mailbox = emulator.mailboxes().me();
     String draftId = mailbox.drafts().get(0);
     sender.sendDraft(OutlookItem.message(Mailbox.me(), draftId));
@@ -144,6 +146,8 @@ class EmulatorMailTest {
     assertThat(e.phase()).isEqualTo(UploadException.Phase.SEND_MESSAGE);
     assertThat(e.category()).isEqualTo(UploadException.Category.TRANSIENT);
     assertThat(e.httpStatus()).isEqualTo(503);
+    assertThat(notSent.draftId()).isEqualTo(draftId);
+    assertThat(notSent.failedUploadId()).isNull();
     assertThat(e).hasMessageStartingWith("The service failed or is overloaded; try again later.");
     assertThat(e.getMessage()).contains("/v1.0/me/messages/" + draftId.replace("=", "%3D"));
     assertThat(mailbox.drafts()).isEmpty();

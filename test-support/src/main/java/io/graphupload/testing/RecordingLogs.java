@@ -1,4 +1,4 @@
-package io.graphupload.transport.retrofit;
+package io.graphupload.testing;
 
 import java.util.List;
 import java.util.Queue;
@@ -15,18 +15,41 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * An SLF4J provider for tests that records what graph-upload logs, at every level from DEBUG, so
- * that tests can assert on log lines. Other libraries' logging is dropped.
+ * An SLF4J provider for tests: keeps every line that graph-upload and MSAL log, at every level, so
+ * tests can assert exact log lines and that no secret or token ever reaches a log. Other libraries'
+ * logging is dropped, so that chatty servers in tests do not fill the memory.
+ *
+ * <p>Registered in {@code META-INF/services}; thread-safe.
  */
 public final class RecordingLogs implements SLF4JServiceProvider {
   private static final Queue<Line> LINES = new ConcurrentLinkedQueue<>();
 
-  /** One formatted log line. */
-  public record Line(Level level, String logger, String message, Throwable throwable) {}
+  /**
+   * One log line.
+   *
+   * @param message the formatted message
+   * @param throwable what was logged with it, or null
+   */
+  public record Line(Level level, String logger, String message, Throwable throwable) {
+
+    /** Returns the message followed by every throwable in the cause chain, as a reader sees it. */
+    public String text() {
+      StringBuilder text = new StringBuilder(message);
+      for (Throwable t = throwable; t != null; t = t.getCause()) {
+        text.append(" | ").append(t);
+      }
+      return text.toString();
+    }
+  }
 
   /** Returns what has been logged so far, oldest first. */
   public static List<Line> lines() {
     return List.copyOf(LINES);
+  }
+
+  /** Returns the messages logged at {@code level}, oldest first. */
+  public static List<String> messages(Level level) {
+    return LINES.stream().filter(line -> line.level() == level).map(Line::message).toList();
   }
 
   /** Forgets what has been logged. */
@@ -36,7 +59,7 @@ public final class RecordingLogs implements SLF4JServiceProvider {
 
   @Override
   public ILoggerFactory getLoggerFactory() {
-    return RecordingLogger::new;
+    return Recorder::new;
   }
 
   @Override
@@ -57,40 +80,39 @@ public final class RecordingLogs implements SLF4JServiceProvider {
   @Override
   public void initialize() {}
 
-  private static final class RecordingLogger extends LegacyAbstractLogger {
-    private static final long serialVersionUID = 1L;
-
-    RecordingLogger(String name) {
+  @SuppressWarnings("serial") // SLF4J loggers are serializable by inheritance; these never are
+  private static final class Recorder extends LegacyAbstractLogger {
+    Recorder(String name) {
       this.name = name;
     }
 
-    private boolean ours() {
-      return name.startsWith("io.graphupload");
+    private boolean recorded() {
+      return name.startsWith("io.graphupload") || name.startsWith("com.microsoft.aad");
     }
 
     @Override
     public boolean isTraceEnabled() {
-      return false;
+      return recorded();
     }
 
     @Override
     public boolean isDebugEnabled() {
-      return ours();
+      return recorded();
     }
 
     @Override
     public boolean isInfoEnabled() {
-      return ours();
+      return recorded();
     }
 
     @Override
     public boolean isWarnEnabled() {
-      return ours();
+      return recorded();
     }
 
     @Override
     public boolean isErrorEnabled() {
-      return ours();
+      return recorded();
     }
 
     @Override
@@ -101,7 +123,7 @@ public final class RecordingLogs implements SLF4JServiceProvider {
     @Override
     protected void handleNormalizedLoggingCall(
         Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
-      if (ours()) {
+      if (recorded()) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         LINES.add(new Line(level, name, message, throwable));
       }
