@@ -1,15 +1,9 @@
 package io.graphupload.cli;
 
-import com.google.inject.CreationException;
 import com.google.inject.Module;
-import com.google.inject.ProvisionException;
-import com.google.inject.spi.Message;
+import io.graphupload.auth.msal.MsalTokenSource;
 import io.graphupload.core.Nullable;
-import io.graphupload.core.Redaction;
-import io.graphupload.core.UploadException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -17,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -78,54 +73,15 @@ final class Cli {
     // Inherited options land on the root command, wherever they were given.
     boolean verbose = ((RootCommand) commandLine.getCommandSpec().root().userObject()).verbose;
     Streams streams = new Streams(context.out(), context.err(), verbose);
-    Throwable cause = unwrap(e);
-    if (cause instanceof UsageException usage) {
-      streams.err(usage.getMessage());
+    // Commands that sign in report their own failures with the flow; what reaches here did not.
+    Failures.Outcome outcome = new Failures(() -> null).outcome(e);
+    if (outcome.pointAtHelp()) {
+      streams.err(outcome.sentence());
       streams.err("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
-      return ExitCode.USAGE.code();
+    } else {
+      streams.error(outcome.sentence(), outcome.cause());
     }
-    if (cause instanceof UploadException upload) {
-      streams.error(upload.getMessage(), upload);
-      return ExitCode.of(upload.category()).code();
-    }
-    if (cause instanceof UncheckedIOException || cause instanceof IOException) {
-      streams.error(sentence(cause.getMessage()), cause);
-      return ExitCode.PERMANENT.code();
-    }
-    if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-      // Plugins refuse unusable settings, and discovery finding no plugin, with these.
-      streams.error(sentence(cause.getMessage()), cause);
-      return ExitCode.PERMANENT.code();
-    }
-    streams.error(
-        "Unexpected failure: "
-            + cause
-            + ". This is a bug; please report it with the output of --verbose.",
-        cause);
-    return ExitCode.PERMANENT.code();
-  }
-
-  /** Returns the failure that Guice wrapped while creating a plugin. */
-  static Throwable unwrap(Throwable e) {
-    Throwable current = e;
-    while (true) {
-      List<Message> messages =
-          current instanceof ProvisionException provision
-              ? new ArrayList<>(provision.getErrorMessages())
-              : current instanceof CreationException creation
-                  ? new ArrayList<>(creation.getErrorMessages())
-                  : List.of();
-      Throwable inner = messages.size() == 1 ? messages.get(0).getCause() : null;
-      if (inner == null) {
-        return current;
-      }
-      current = inner;
-    }
-  }
-
-  private static String sentence(@Nullable String message) {
-    String text = Redaction.text(message == null ? "unknown failure" : message.strip());
-    return text.endsWith(".") ? text : text + ".";
+    return outcome.exitCode().code();
   }
 
   /** Gives commands the context; everything else picocli creates itself. */
@@ -160,7 +116,10 @@ final class Cli {
     private @Nullable Path configFile;
     private Path userHome = Path.of(System.getProperty("user.home"));
     private boolean interactive;
+    private boolean stdinTerminal;
     private int columns = 80;
+    private CtrlC ctrlC = CtrlC.NONE;
+    private UnaryOperator<MsalTokenSource.Builder> signIn = UnaryOperator.identity();
     private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
     private Clock clock = Clock.systemUTC();
     private final List<Module> overrides = new ArrayList<>();
@@ -195,6 +154,23 @@ final class Cli {
       return this;
     }
 
+    /** Sets whether standard input is a terminal, where a person could answer a sign-in. */
+    Builder stdinTerminal(boolean value) {
+      stdinTerminal = value;
+      return this;
+    }
+
+    Builder ctrlC(CtrlC value) {
+      ctrlC = value;
+      return this;
+    }
+
+    /** Adjusts every MSAL sign-in this command builds; tests route it to a fake Entra ID. */
+    Builder signIn(UnaryOperator<MsalTokenSource.Builder> value) {
+      signIn = value;
+      return this;
+    }
+
     Builder columns(int value) {
       columns = value;
       return this;
@@ -225,8 +201,11 @@ final class Cli {
               configFile,
               userHome,
               interactive,
+              stdinTerminal,
               columns,
               shutdownHooks,
+              ctrlC,
+              signIn,
               clock,
               overrides));
     }

@@ -1,5 +1,7 @@
 package io.graphupload.cli;
 
+import io.graphupload.auth.msal.Flow;
+import io.graphupload.auth.msal.MsalTokenSourceProvider;
 import io.graphupload.core.Cloud;
 import io.graphupload.core.Nullable;
 import io.graphupload.core.RetryPolicy;
@@ -26,6 +28,19 @@ import java.util.function.Function;
  */
 final class Configuration {
   private static final String APPLICATION = "graph-upload";
+
+  /** Exchange Online's default message size limit: 35 MB as Microsoft counts, 36,700,160 bytes. */
+  static final long DEFAULT_MAX_MESSAGE_SIZE = 35L * 1024 * 1024;
+
+  /** The highest message size limit an administrator can set: 150 MB, 157,286,400 bytes. */
+  static final long HIGHEST_MAX_MESSAGE_SIZE = 150L * 1024 * 1024;
+
+  /** The value of {@code --auth} that sends the given bearer token as it is. */
+  static final String STATIC_AUTH = "static";
+
+  /** Settings that hold secrets, which a file others can read must not hold. */
+  private static final Set<Setting> SECRETS =
+      Set.of(Setting.TOKEN, Setting.CLIENT_SECRET, Setting.CERTIFICATE_PASSWORD);
 
   private final Map<String, String> environment;
   private final Properties file;
@@ -95,12 +110,17 @@ final class Configuration {
                 + ".");
       }
     }
-    if (properties.containsKey(Setting.TOKEN.key()) && othersCanRead(path)) {
-      warn.accept(
-          "Warning: "
-              + path
-              + " holds a token that other users can read; make it private with: chmod 600 "
-              + path);
+    for (Setting secret : SECRETS) {
+      if (properties.containsKey(secret.key()) && othersCanRead(path)) {
+        warn.accept(
+            "Warning: "
+                + path
+                + " holds a "
+                + (secret == Setting.TOKEN ? "token" : secret.key())
+                + " that other users can read; make it private with: chmod 600 "
+                + path);
+        return;
+      }
     }
   }
 
@@ -140,6 +160,7 @@ final class Configuration {
             .resumeStore(text(Setting.STORE))
             .chunkPlanner(text(Setting.CHUNK_PLANNER))
             .chunkSize(chunkSize)
+            .rateLimit(resolve(Setting.LIMIT_RATE, flags.rateLimit(), ByteSize::parse, null))
             .retryPolicy(
                 new RetryPolicy(
                     retries, defaults.maxElapsed(), defaults.initialDelay(), defaults.maxDelay()));
@@ -151,6 +172,85 @@ final class Configuration {
               }
             });
     return builder.build();
+  }
+
+  /**
+   * Returns the mailbox's message size limit that {@code send} checks the attachments against: the
+   * flag, the setting, or Exchange Online's default of 35 MB.
+   *
+   * @throws UsageException when it is over the 150 MB an administrator can set at most
+   */
+  long maxMessageSize(@Nullable Long flag) {
+    long limit = resolve(Setting.MAX_MESSAGE_SIZE, flag, ByteSize::parse, DEFAULT_MAX_MESSAGE_SIZE);
+    if (limit > HIGHEST_MAX_MESSAGE_SIZE) {
+      throw new UsageException(
+          "The message size limit "
+              + limit
+              + " bytes is over the 150 MB ("
+              + HIGHEST_MAX_MESSAGE_SIZE
+              + " bytes) Exchange Online allows at most; give --max-message-size 150M or less.");
+    }
+    return limit;
+  }
+
+  /**
+   * Returns how to sign in: {@code static}, a flow's name, or null for the default (static with a
+   * token, else MSAL's own choice).
+   */
+  @Nullable
+  String auth(SignInFlags flags) {
+    return resolve(Setting.AUTH, flags.auth(), Configuration::auth, null);
+  }
+
+  /**
+   * Returns the MSAL settings for this run: the plugin options, then the sign-in settings with
+   * flags winning over the environment and the file, then the cloud and state directory.
+   */
+  Map<String, String> signInSettings(SignInFlags flags, UploadSettings upload) {
+    Map<String, String> settings = new TreeMap<>(upload.pluginOptions());
+    put(settings, MsalTokenSourceProvider.TENANT_ID, Setting.TENANT_ID, flags.tenant());
+    put(settings, MsalTokenSourceProvider.CLIENT_ID, Setting.CLIENT_ID, flags.clientId());
+    put(
+        settings,
+        MsalTokenSourceProvider.CLIENT_SECRET,
+        Setting.CLIENT_SECRET,
+        flags.clientSecret());
+    put(settings, MsalTokenSourceProvider.CERTIFICATE, Setting.CERTIFICATE, flags.certificate());
+    put(
+        settings,
+        MsalTokenSourceProvider.CERTIFICATE_PASSWORD,
+        Setting.CERTIFICATE_PASSWORD,
+        flags.certificatePassword());
+    put(settings, MsalTokenSourceProvider.AUTHORITY, Setting.AUTHORITY, flags.authority());
+    settings.put(MsalTokenSourceProvider.CLOUD, upload.cloud().name().toLowerCase(Locale.ROOT));
+    settings.put(MsalTokenSourceProvider.STATE_DIR, upload.stateDirectory().toString());
+    return settings;
+  }
+
+  private void put(
+      Map<String, String> settings, String key, Setting setting, @Nullable String flag) {
+    String value = resolve(setting, flag, String::strip, null);
+    if (value != null) {
+      settings.put(key, value);
+    }
+  }
+
+  /**
+   * Returns {@code static} or a sign-in flow's name for {@code text}.
+   *
+   * @throws IllegalArgumentException listing the choices
+   */
+  static String auth(String text) {
+    String name = text.strip().toLowerCase(Locale.ROOT);
+    if (name.equals(STATIC_AUTH)) {
+      return STATIC_AUTH;
+    }
+    try {
+      return Flow.parse(name).settingValue();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a way to sign in; use static, " + Flow.names());
+    }
   }
 
   /** Returns the state directory: the flag, the setting, or the XDG state home's. */
@@ -240,5 +340,18 @@ final class Configuration {
       @Nullable Cloud cloud,
       @Nullable String token,
       @Nullable Path stateDirectory,
-      @Nullable Long chunkSize) {}
+      @Nullable Long chunkSize,
+      @Nullable Long rateLimit) {}
+
+  /** The sign-in flags, which override settings; null when not given. */
+  record SignInFlags(
+      @Nullable String auth,
+      @Nullable String tenant,
+      @Nullable String clientId,
+      @Nullable String clientSecret,
+      @Nullable String certificate,
+      @Nullable String certificatePassword,
+      @Nullable String authority) {
+    static final SignInFlags NONE = new SignInFlags(null, null, null, null, null, null, null);
+  }
 }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The command's exit codes, and the one place that maps failures to them. {@code --help} and the
- * README list them from here.
+ * The command's exit codes and what each failure category comes to; {@link Failures} maps every
+ * failure through here. {@code --help} and the README list them from here.
  */
 enum ExitCode {
   OK(0, "all done"),

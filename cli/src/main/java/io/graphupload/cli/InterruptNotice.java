@@ -2,67 +2,97 @@ package io.graphupload.cli;
 
 import io.graphupload.core.Upload;
 import io.graphupload.core.UploadResult.Route;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * While uploads run, a shutdown hook that tells the person who pressed Ctrl-C what became of them
- * and how to resume.
+ * While uploads run, stops them cleanly when asked and tells the person how to resume.
  *
- * <p>It deliberately does not cancel: cancelling deletes the session and checkpoint, and the point
- * of stopping is to finish later. The checkpoint on disk is always the last acknowledged range, so
- * the process may die at once; the hook only prints, which keeps shutdown immediate (and makes a
- * second Ctrl-C unnecessary).
+ * <p>The first Ctrl-C stops every upload with {@link Upload#stop()}: the range on the wire
+ * finishes, so it need not go again, and session and checkpoint stay. A second Ctrl-C quits at
+ * once; the checkpoint on disk is always the last acknowledged range, so nothing is lost but that
+ * range. SIGTERM (and Ctrl-C where the JVM keeps SIGINT) goes through a shutdown hook that stops
+ * the uploads the same way and waits a while for the range in flight. It never cancels: cancelling
+ * deletes the session and checkpoint, and the point of stopping is to finish later.
  */
-// TODO: the hook cannot let the range in flight finish, because core stops an upload only by
-// cancelling it, which deletes the checkpoint; so resuming may send up to 4 MiB again. A core
-// Upload.stop() that keeps the checkpoint would let the hook wait a moment for that answer.
 final class InterruptNotice implements AutoCloseable {
+  /** How long a shutdown hook waits for the ranges in flight before the JVM goes. */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
   private final Session session;
-  private final Collection<Upload> unfinished;
+  private final UploadBatch batch;
   private final boolean resumable;
   private final Thread hook;
+  private final CtrlC.Registration ctrlC;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicBoolean told = new AtomicBoolean();
 
-  private InterruptNotice(Session session, Collection<Upload> unfinished, boolean resumable) {
+  private InterruptNotice(Session session, UploadBatch batch, boolean resumable) {
     this.session = session;
-    this.unfinished = unfinished;
+    this.batch = batch;
     this.resumable = resumable;
-    this.hook = new Thread(this::tell, "graph-upload-interrupt");
+    this.hook = new Thread(this::terminated, "graph-upload-interrupt");
+    session.context().shutdownHooks().add(hook);
+    this.ctrlC = session.context().ctrlC().onPress(this::firstPress, this::tell);
   }
 
   /**
-   * Installs the notice for {@code unfinished}, a live view of the uploads not yet done.
+   * Watches {@code batch}'s uploads until closed.
    *
    * @param resumable false when nothing outlives the process (the demo), so there is no resume
    */
-  static InterruptNotice install(
-      Session session, Collection<Upload> unfinished, boolean resumable) {
-    InterruptNotice notice = new InterruptNotice(session, unfinished, resumable);
-    session.context().shutdownHooks().add(notice.hook);
-    return notice;
+  static InterruptNotice install(Session session, UploadBatch batch, boolean resumable) {
+    return new InterruptNotice(session, batch, resumable);
   }
 
-  /** Prints what was interrupted, on stderr. */
+  /** Returns whether the uploads were asked to stop, so that no further one should start. */
+  boolean stopRequested() {
+    return stopping.get();
+  }
+
+  private void firstPress() {
+    if (stop()) {
+      session
+          .output()
+          .note(
+              "Stopping once the range on the wire is acknowledged, so that it need not go"
+                  + " again; press Ctrl-C again to quit at once.");
+    }
+  }
+
+  private void terminated() {
+    stop();
+    batch.awaitSettled(GRACE);
+    tell();
+  }
+
+  /** Stops every unfinished upload; returns false when that was done already. */
+  private boolean stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return false;
+    }
+    for (Upload upload : batch.unfinished()) {
+      session.output().stopping(upload.id());
+      upload.stop();
+    }
+    return true;
+  }
+
+  /** Prints what became of the uploads that did not finish, on stderr; once. */
   void tell() {
+    if (!told.compareAndSet(false, true)) {
+      return;
+    }
     session.output().finish();
     if (!resumable) {
       session.streams().err("Interrupted; nothing was kept.");
       return;
     }
-    Map<String, InFlight.Running> running =
-        session.inFlight().now().stream()
-            .collect(Collectors.toMap(InFlight.Running::uploadId, Function.identity()));
     List<String> notStarted = new ArrayList<>();
-    List<Upload> pending;
-    synchronized (unfinished) {
-      pending = List.copyOf(unfinished);
-    }
-    for (Upload upload : pending) {
-      InFlight.Running progress = running.get(upload.id());
+    for (Upload upload : batch.unfinished()) {
+      InFlight.Running progress = session.inFlight().lastKnown(upload.id());
       if (progress != null && progress.route() == Route.UPLOAD_SESSION) {
         session.streams().err(stopped(progress));
       } else {
@@ -97,6 +127,7 @@ final class InterruptNotice implements AutoCloseable {
 
   @Override
   public void close() {
+    ctrlC.close();
     session.context().shutdownHooks().remove(hook);
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okio.Buffer;
 
 /**
@@ -18,28 +20,52 @@ import okio.Buffer;
  */
 final class JsonOutput implements Output {
   private final Streams streams;
+  private final Failures failures;
+  private final Set<String> stopping = ConcurrentHashMap.newKeySet();
+  private volatile boolean failuresToCommand;
 
-  JsonOutput(Streams streams) {
+  JsonOutput(Streams streams, Failures failures) {
     this.streams = streams;
+    this.failures = failures;
   }
 
   @Override
   public void onEvent(UploadEvent event) {
-    if (event instanceof UploadEvent.Failed failed) {
-      streams.error(failed.error().getMessage(), failed.error());
+    if (event instanceof UploadEvent.Failed failed && stopping.contains(failed.uploadId())) {
+      streams.out(write(json -> begin(json, "stopped", failed.uploadId(), failed.file())));
+      return;
     }
-    streams.out(line(event));
+    String sentence = null;
+    if (event instanceof UploadEvent.Failed failed) {
+      sentence = failures.sentence(failed.uploadId(), failed.error());
+      if (!failuresToCommand) {
+        streams.error(sentence, failed.error());
+      }
+    }
+    String message = sentence;
+    streams.out(write(json -> fields(json, event, message)));
   }
 
   @Override
   public void rejected(@Nullable Path file, @Nullable String uploadId, UploadException error) {
-    streams.error(error.getMessage(), error);
+    String sentence = failures.sentence(uploadId, error);
+    streams.error(sentence, error);
     streams.out(
         write(
             json -> {
               begin(json, "failed", uploadId, file);
-              error(json, error);
+              error(json, error, sentence);
             }));
+  }
+
+  @Override
+  public void stopping(String uploadId) {
+    stopping.add(uploadId);
+  }
+
+  @Override
+  public void leaveFailuresToCommand() {
+    failuresToCommand = true;
   }
 
   @Override
@@ -50,11 +76,8 @@ final class JsonOutput implements Output {
     streams.error(sentence, cause);
   }
 
-  static String line(UploadEvent event) {
-    return write(json -> fields(json, event));
-  }
-
-  private static void fields(JsonWriter json, UploadEvent event) throws IOException {
+  private static void fields(JsonWriter json, UploadEvent event, @Nullable String sentence)
+      throws IOException {
     if (event instanceof UploadEvent.Started started) {
       begin(json, "started", started.uploadId(), started.file());
       json.name("name").value(started.attachment().name());
@@ -87,7 +110,7 @@ final class JsonOutput implements Output {
       json.name("rangesResent").value(result.rangesResent());
     } else if (event instanceof UploadEvent.Failed failed) {
       begin(json, "failed", failed.uploadId(), failed.file());
-      error(json, failed.error());
+      error(json, failed.error(), sentence);
     }
   }
 
@@ -99,10 +122,12 @@ final class JsonOutput implements Output {
     json.name("file").value(file == null ? null : file.toString());
   }
 
-  private static void error(JsonWriter json, UploadException error) throws IOException {
+  /** Writes the {@code error} object: the service's code, the sentence, and what to expect. */
+  static void error(JsonWriter json, UploadException error, @Nullable String sentence)
+      throws IOException {
     json.name("error").beginObject();
     json.name("code").value(code(error));
-    json.name("message").value(Redaction.text(error.getMessage()));
+    json.name("message").value(Redaction.text(sentence != null ? sentence : error.getMessage()));
     json.name("category").value(camelCase(error.category().name()));
     if (error.httpStatus() > 0) {
       json.name("httpStatus").value(error.httpStatus());

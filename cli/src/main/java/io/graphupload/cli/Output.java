@@ -31,6 +31,18 @@ interface Output extends UploadListener {
   /** Reports an error that belongs to no file, as one sentence on stderr. */
   void error(String sentence, @Nullable Throwable cause);
 
+  /**
+   * Says that upload {@code uploadId} is being stopped on request (Ctrl-C), so that its ending is
+   * not shown as a failure: the command says what became of it.
+   */
+  void stopping(String uploadId);
+
+  /**
+   * Leaves the sentence for a failed upload to the command, which says more (such as what became of
+   * the message being sent); JSON still gets its {@code failed} event.
+   */
+  void leaveFailuresToCommand();
+
   /** Finishes what is on screen, such as progress bars, before the command returns. */
   default void finish() {}
 }

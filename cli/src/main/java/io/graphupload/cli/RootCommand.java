@@ -26,21 +26,22 @@ import picocli.CommandLine.TypeConversionException;
           + " upload sessions, and resumes them after any failure.",
       ""
     },
-    // TODO: `send` (draft, attachments, send) needs Graph calls for drafts and sending that the
-    // Transport SPI lacks, and --limit-rate needs a shared byte budget in core; until then users
-    // create drafts themselves and cannot cap bandwidth.
     subcommands = {
       AttachCommand.class,
+      SendCommand.class,
       ResumeCommand.class,
       StatusCommand.class,
       CancelCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      WhoamiCommand.class,
       EmulatorCommand.class,
       DemoCommand.class
     },
     footerHeading = "%nSettings:%n",
     footer = {
       "  Flags win over environment variables GRAPH_UPLOAD_* (GRAPH_UPLOAD_ENDPOINT,",
-      "  GRAPH_UPLOAD_TOKEN, GRAPH_UPLOAD_STATE_DIR, ...), which win over",
+      "  GRAPH_UPLOAD_TOKEN, GRAPH_UPLOAD_CLIENT_ID, GRAPH_UPLOAD_STATE_DIR, ...), which win over",
       "  $XDG_CONFIG_HOME/graph-upload/config.properties (endpoint=..., state-dir=...).",
       "  See the README for every setting."
     },
@@ -102,6 +103,81 @@ final class RootCommand implements Callable<Integer> {
   Long chunkSize;
 
   @Option(
+      names = "--limit-rate",
+      paramLabel = "RATE",
+      scope = ScopeType.INHERIT,
+      converter = SizeConverter.class,
+      description =
+          "Bytes per second across all uploads, such as 20M or 512K; ranges shrink to about one"
+              + " second's worth. Default: no limit.")
+  @Nullable
+  Long limitRate;
+
+  @Option(
+      names = "--auth",
+      paramLabel = "HOW",
+      scope = ScopeType.INHERIT,
+      converter = AuthConverter.class,
+      description =
+          "How to sign in: static (the --token as it is), client-secret, certificate,"
+              + " device-code, browser or managed-identity. Default: static with a token; else"
+              + " certificate or client-secret when one is set, else device-code.")
+  @Nullable
+  String auth;
+
+  @Option(
+      names = "--tenant",
+      paramLabel = "TENANT",
+      scope = ScopeType.INHERIT,
+      description =
+          "The directory (tenant) id or a domain such as contoso.onmicrosoft.com; delegated"
+              + " sign-in also takes common (default), organizations or consumers.")
+  @Nullable
+  String tenant;
+
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      scope = ScopeType.INHERIT,
+      description = "The app registration's Application (client) ID.")
+  @Nullable
+  String clientId;
+
+  @Option(
+      names = "--client-secret",
+      paramLabel = "SECRET",
+      scope = ScopeType.INHERIT,
+      description =
+          "The app's client secret, or @FILE holding it. Prefer @FILE or"
+              + " GRAPH_UPLOAD_CLIENT_SECRET: other users can see command lines.")
+  @Nullable
+  String clientSecret;
+
+  @Option(
+      names = "--certificate",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "The app's certificate: a PEM file with its private key, or PKCS#12 (.pfx).")
+  @Nullable
+  String certificate;
+
+  @Option(
+      names = "--certificate-password",
+      paramLabel = "PASSWORD",
+      scope = ScopeType.INHERIT,
+      description = "The certificate's password, or @FILE holding it.")
+  @Nullable
+  String certificatePassword;
+
+  @Option(
+      names = "--authority",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "An https sign-in authority replacing the cloud's.")
+  @Nullable
+  String authority;
+
+  @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
       description = "One JSON object per line on stdout for every event, and nothing else.")
@@ -130,7 +206,23 @@ final class RootCommand implements Callable<Integer> {
   }
 
   Configuration.Flags flags() {
-    return new Configuration.Flags(endpoint, cloud, token, stateDirectory, chunkSize);
+    return new Configuration.Flags(endpoint, cloud, token, stateDirectory, chunkSize, limitRate);
+  }
+
+  Configuration.SignInFlags signInFlags() {
+    return new Configuration.SignInFlags(
+        auth, tenant, clientId, clientSecret, certificate, certificatePassword, authority);
+  }
+
+  static final class AuthConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return Configuration.auth(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   static final class EndpointConverter implements ITypeConverter<URI> {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,9 @@ final class TextOutput implements Output {
   private final ProgressBars bars;
   private final Map<String, Tracker> running = new LinkedHashMap<>();
   private final Function<String, String> resumeCommand;
+  private final Failures failures;
+  private final Set<String> stopping = new HashSet<>();
+  private boolean failuresToCommand;
 
   /**
    * @param resumeCommand gives the command line that resumes an upload id
@@ -47,8 +52,10 @@ final class TextOutput implements Output {
       Progress progress,
       Clock clock,
       int columns,
-      Function<String, String> resumeCommand) {
+      Function<String, String> resumeCommand,
+      Failures failures) {
     this.streams = streams;
+    this.failures = failures;
     this.resumeCommand = resumeCommand;
     this.progress = progress;
     this.clock = clock;
@@ -90,7 +97,13 @@ final class TextOutput implements Output {
       printAbove(() -> streams.out(resultLine(completed)));
     } else if (event instanceof UploadEvent.Failed failed) {
       Tracker tracker = running.remove(failed.uploadId());
-      printAbove(() -> streams.error(failed.error().getMessage(), failed.error()));
+      if (stopping.contains(failed.uploadId()) || failuresToCommand) {
+        // The command says what became of it, with more to tell than this upload knows.
+        printAbove(() -> {});
+        return;
+      }
+      String sentence = failures.sentence(failed.uploadId(), failed.error());
+      printAbove(() -> streams.error(sentence, failed.error()));
       if (failed.error().category() == Category.TRANSIENT) {
         noteAbove(
             tracker != null && tracker.route == Route.UPLOAD_SESSION
@@ -168,7 +181,7 @@ final class TextOutput implements Output {
   @Override
   public synchronized void rejected(
       @Nullable Path file, @Nullable String uploadId, UploadException e) {
-    printAbove(() -> streams.error(e.getMessage(), e));
+    printAbove(() -> streams.error(failures.sentence(uploadId, e), e));
   }
 
   @Override
@@ -179,6 +192,16 @@ final class TextOutput implements Output {
   @Override
   public synchronized void error(String sentence, @Nullable Throwable cause) {
     printAbove(() -> streams.error(sentence, cause));
+  }
+
+  @Override
+  public synchronized void stopping(String uploadId) {
+    stopping.add(uploadId);
+  }
+
+  @Override
+  public synchronized void leaveFailuresToCommand() {
+    failuresToCommand = true;
   }
 
   @Override

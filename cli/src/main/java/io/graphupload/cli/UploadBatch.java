@@ -8,8 +8,8 @@ import io.graphupload.core.UploadException.Phase;
 import io.graphupload.core.UploadRequest;
 import io.graphupload.core.Uploader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prepares a command's uploads, runs them one by one or a few at a time, and turns what happened
@@ -85,7 +86,11 @@ final class UploadBatch {
   private final boolean allOrNothing;
   private final int parallel;
   private final boolean resumable;
-  private final Set<Upload> unfinished = Collections.synchronizedSet(new LinkedHashSet<>());
+  // Uploads not ended yet, waiting or running; guarded by itself.
+  private final Set<Upload> pending = new LinkedHashSet<>();
+  // Uploads that a stop ended or kept from starting; guarded by pending.
+  private final Set<Upload> interrupted = new LinkedHashSet<>();
+  private @Nullable InterruptNotice notice;
 
   /**
    * @param allOrNothing when one preparation fails, upload nothing: a typo in the third file name
@@ -116,15 +121,47 @@ final class UploadBatch {
       }
       return ExitCode.worst(failures).code();
     }
-    unfinished.addAll(uploads);
-    InterruptNotice notice = InterruptNotice.install(session, unfinished, resumable);
-    try {
+    synchronized (pending) {
+      pending.addAll(uploads);
+    }
+    try (InterruptNotice installed = InterruptNotice.install(session, this, resumable)) {
+      notice = installed;
       failures.addAll(
           parallel > 1 && uploads.size() > 1 ? runParallel(uploads) : runInOrder(uploads));
-    } finally {
-      notice.close();
+      if (installed.stopRequested()) {
+        installed.tell();
+        return ExitCode.INTERRUPTED.code();
+      }
     }
     return ExitCode.worst(failures).code();
+  }
+
+  /** Returns the uploads that have not ended yet. */
+  List<Upload> unfinished() {
+    synchronized (pending) {
+      List<Upload> all = new ArrayList<>(interrupted);
+      all.addAll(pending);
+      return all;
+    }
+  }
+
+  /** Waits until every upload has ended, or {@code timeout} passed. */
+  void awaitSettled(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (pending) {
+      while (!pending.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(pending, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   private List<Upload> prepare(List<? extends Preparation> preparations, List<Category> failures) {
@@ -133,6 +170,7 @@ final class UploadBatch {
     for (Preparation preparation : preparations) {
       try {
         Upload upload = preparation.prepare();
+        session.failures().target(upload.id(), upload.target());
         if (!ids.add(upload.id())) {
           throw new UploadException(
               Category.INVALID_INPUT,
@@ -155,10 +193,11 @@ final class UploadBatch {
       Category failure = runOne(upload);
       if (failure != null) {
         failures.add(failure);
-        if (failure == Category.AUTHENTICATION && unfinished.size() > 0) {
+        int left = unfinished().size();
+        if (failure == Category.AUTHENTICATION && left > 0) {
           output.note(
               "Stopped before the other "
-                  + unfinished.size()
+                  + left
                   + " files, which would fail the same way; fix the sign-in and run the"
                   + " command again.");
           return failures;
@@ -195,11 +234,17 @@ final class UploadBatch {
 
   /** Runs one upload; returns null on success, else what kind of failure it was. */
   private @Nullable Category runOne(Upload upload) {
+    if (notice != null && notice.stopRequested()) {
+      ended(upload, true);
+      return Category.CANCELLED;
+    }
+    boolean stopped = false;
     try {
       upload.run();
       return null;
     } catch (UploadException e) {
       // The engine's Failed event has shown the error already.
+      stopped = notice != null && notice.stopRequested() && e.category() == Category.TRANSIENT;
       return e.category();
     } catch (RuntimeException e) {
       output.error(
@@ -211,7 +256,17 @@ final class UploadBatch {
           e);
       return Category.PERMANENT;
     } finally {
-      unfinished.remove(upload);
+      ended(upload, stopped);
+    }
+  }
+
+  private void ended(Upload upload, boolean interruptedByStop) {
+    synchronized (pending) {
+      pending.remove(upload);
+      if (interruptedByStop) {
+        interrupted.add(upload);
+      }
+      pending.notifyAll();
     }
   }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.graphupload.core.LargestRangePlanner;
+import io.graphupload.core.Nullable;
 import io.graphupload.core.Plugins;
 import io.graphupload.core.Sleeper;
 import io.graphupload.core.StaticTokenSourceProvider;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Frontends add {@link UploadListener}s with {@code Multibinder.newSetBinder(binder(),
  * UploadListener.class)}, and may override {@link Sleeper} or {@link Clock} with {@code
- * Modules.override}. Plugins are created when first injected, once per injector; the frontend
- * closes the {@link Transport} when done.
+ * Modules.override}. Plugins are created when first injected, once per injector, and the transport
+ * when the first request goes out; the frontend closes the {@link Transport} when done.
  *
  * <p>Two modules with equal settings and class loader are equal, so installing the module twice
  * (say, by a frontend and by a library it uses) binds everything once.
@@ -45,6 +46,7 @@ public final class GraphUploadModule extends AbstractModule {
 
   private final UploadSettings settings;
   private final ClassLoader pluginLoader;
+  private final @Nullable AccessTokenSource tokenSource;
 
   /** Returns a module that finds plugins through this module's own class loader. */
   public GraphUploadModule(UploadSettings settings) {
@@ -53,8 +55,23 @@ public final class GraphUploadModule extends AbstractModule {
 
   /** Returns a module that finds plugins through {@code pluginLoader}. */
   public GraphUploadModule(UploadSettings settings, ClassLoader pluginLoader) {
+    this(settings, pluginLoader, null);
+  }
+
+  private GraphUploadModule(
+      UploadSettings settings, ClassLoader pluginLoader, @Nullable AccessTokenSource tokenSource) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.pluginLoader = Objects.requireNonNull(pluginLoader, "pluginLoader");
+    this.tokenSource = tokenSource;
+  }
+
+  /**
+   * Returns a module like this one whose Graph calls take tokens from {@code tokens}, an instance
+   * the frontend made (with its own sign-in prompt, say), instead of a plugin found by name or
+   * priority. Cheaper than overriding the binding with {@code Modules.override}.
+   */
+  public GraphUploadModule withTokenSource(AccessTokenSource tokens) {
+    return new GraphUploadModule(settings, pluginLoader, Objects.requireNonNull(tokens, "tokens"));
   }
 
   @Override
@@ -77,18 +94,21 @@ public final class GraphUploadModule extends AbstractModule {
   @Provides
   @Singleton
   AccessTokenSource accessTokenSource() {
-    return new DeferredTokenSource(this::resolveTokenSource);
+    return tokenSource != null ? tokenSource : new DeferredTokenSource(this::resolveTokenSource);
   }
 
   @Provides
   @Singleton
   Transport transport(AccessTokenSource tokens) {
+    // Picked now, so that a wrong name fails at once; created at the first request.
     TransportProvider provider =
         Plugins.select(TransportProvider.class, settings.transport(), pluginLoader);
     log.debug("Transport: {}", provider.name());
-    return provider.create(
-        new TransportSettings(
-            settings.graphEndpoint(), settings.apiVersion(), tokens, pluginSettings()));
+    return new LazyTransport(
+        () ->
+            provider.create(
+                new TransportSettings(
+                    settings.graphEndpoint(), settings.apiVersion(), tokens, pluginSettings())));
   }
 
   @Provides
@@ -133,6 +153,9 @@ public final class GraphUploadModule extends AbstractModule {
             .cloud(settings.cloud())
             .sleeper(sleeper)
             .clock(clock);
+    if (settings.rateLimit() != null) {
+      builder.rateLimit(settings.rateLimit());
+    }
     listeners.forEach(builder::listener);
     return builder.build();
   }
@@ -177,12 +200,14 @@ public final class GraphUploadModule extends AbstractModule {
   public boolean equals(Object other) {
     return other instanceof GraphUploadModule module
         && module.settings.equals(settings)
-        && module.pluginLoader == pluginLoader;
+        && module.pluginLoader == pluginLoader
+        && module.tokenSource == tokenSource;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(settings, System.identityHashCode(pluginLoader));
+    return Objects.hash(
+        settings, System.identityHashCode(pluginLoader), System.identityHashCode(tokenSource));
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param chunkPlanner the chunk planner plugin's name, or null
  * @param stateDirectory where the resume store keeps checkpoints
  * @param chunkSize the largest range to send, in bytes (the target's rules cap it), or null
+ * @param rateLimit bytes per second shared by every upload, or null for no cap
  * @param retryPolicy how long one request is retried
  * @param maxSessionRestarts how often one upload may start over in a new session
  * @param pluginOptions further settings handed to every plugin, such as proxy settings
@@ -40,6 +41,7 @@ public record UploadSettings(
     @Nullable String chunkPlanner,
     Path stateDirectory,
     @Nullable Long chunkSize,
+    @Nullable Long rateLimit,
     RetryPolicy retryPolicy,
     int maxSessionRestarts,
     Map<String, String> pluginOptions) {
@@ -48,6 +50,9 @@ public record UploadSettings(
     pluginOptions = Map.copyOf(pluginOptions);
     if (chunkSize != null && chunkSize < 1) {
       throw new IllegalArgumentException("The chunk size must be positive, got " + chunkSize);
+    }
+    if (rateLimit != null && rateLimit < 1) {
+      throw new IllegalArgumentException("The rate limit must be positive, got " + rateLimit);
     }
     if (maxSessionRestarts < 0) {
       throw new IllegalArgumentException("maxSessionRestarts must not be negative");
@@ -71,6 +76,7 @@ public record UploadSettings(
     builder.resumeStore = resumeStore;
     builder.chunkPlanner = chunkPlanner;
     builder.chunkSize = chunkSize;
+    builder.rateLimit = rateLimit;
     builder.retryPolicy = retryPolicy;
     builder.maxSessionRestarts = maxSessionRestarts;
     builder.pluginOptions = new TreeMap<>(pluginOptions);
@@ -99,6 +105,8 @@ public record UploadSettings(
         + stateDirectory
         + ", chunkSize="
         + chunkSize
+        + ", rateLimit="
+        + rateLimit
         + ", retryPolicy="
         + retryPolicy
         + ", maxSessionRestarts="
@@ -120,6 +128,7 @@ public record UploadSettings(
     private @Nullable String chunkPlanner;
     private Path stateDirectory;
     private @Nullable Long chunkSize;
+    private @Nullable Long rateLimit;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private int maxSessionRestarts = 3;
     private Map<String, String> pluginOptions = new TreeMap<>();
@@ -179,6 +188,12 @@ public record UploadSettings(
       return this;
     }
 
+    /** Caps the bytes per second of all uploads together; null, the default, for no cap. */
+    public Builder rateLimit(@Nullable Long bytesPerSecond) {
+      rateLimit = bytesPerSecond;
+      return this;
+    }
+
     public Builder retryPolicy(RetryPolicy value) {
       retryPolicy = value;
       return this;
@@ -207,6 +222,7 @@ public record UploadSettings(
           chunkPlanner,
           stateDirectory,
           chunkSize,
+          rateLimit,
           retryPolicy,
           maxSessionRestarts,
           pluginOptions);

@@ -324,6 +324,43 @@ class AttachCommandTest {
             "deck.zip: 8.0 MiB of 10.0 MiB (79%), 819.2 KiB/s");
   }
 
+  @Test
+  void limitRateCutsRangesOfAboutOneSecondEach() throws IOException {
+    Path file = TestFiles.random(home.resolve("slow.bin"), 3_500_000, 14);
+    // The engine's clock stands still too, so that each wait is exactly the budget's.
+    cli.overrides.add(binder -> binder.bind(Clock.class).toInstance(cli.clock));
+
+    TestCli.Result result =
+        cli.run("attach", file.toString(), "--message", draft, "--limit-rate", "1M", "-q");
+
+    assertThat(result.code()).isZero();
+    assertThat(emulator.latestSession().ranges())
+        .extracting(range -> range.contentRange())
+        .containsExactly(
+            "bytes 0-1048575/3500000",
+            "bytes 1048576-2097151/3500000",
+            "bytes 2097152-3145727/3500000",
+            "bytes 3145728-3499999/3500000");
+    assertThat(emulator.latestSession().sha256()).isEqualTo(TestFiles.sha256(file));
+    // With the clock standing still, each range waits its full second behind the others.
+    assertThat(cli.sleeps)
+        .containsExactly(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofNanos(2_337_860_107L));
+  }
+
+  @Test
+  void limitRateComesFromTheEnvironmentToo() throws IOException {
+    Path file = TestFiles.random(home.resolve("slow.bin"), 3_500_000, 15);
+    cli.environment.put("GRAPH_UPLOAD_LIMIT_RATE", "2M");
+
+    TestCli.Result result = cli.run("attach", file.toString(), "--message", draft, "-q");
+
+    assertThat(result.code()).isZero();
+    assertThat(emulator.latestSession().ranges())
+        .extracting(range -> range.contentRange())
+        .containsExactly("bytes 0-2097151/3500000", "bytes 2097152-3499999/3500000");
+  }
+
   private AttachmentInfo onlyAttachment() {
     List<AttachmentInfo> attachments = emulator.mailboxes().me().attachments(draft);
     assertThat(attachments).hasSize(1);

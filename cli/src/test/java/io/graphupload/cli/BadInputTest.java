@@ -204,9 +204,10 @@ class BadInputTest {
     assertThat(result.code()).isEqualTo(4);
     assertThat(result.err())
         .isEqualTo(
-            "No access token for Microsoft Graph: pass one with graph-upload's --token option or"
-                + " the GRAPH_UPLOAD_TOKEN environment variable, or add a sign-in plugin such as"
-                + " graph-upload-auth-msal.\n");
+            "No access token for Microsoft Graph: pass one with --token or GRAPH_UPLOAD_TOKEN, or"
+                + " sign in with your app registration: set GRAPH_UPLOAD_CLIENT_ID (and"
+                + " GRAPH_UPLOAD_TENANT_ID), then run graph-upload login. The README's Sign in"
+                + " section says how to register the app.\n");
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationTest {
-  static final Configuration.Flags NO_FLAGS = new Configuration.Flags(null, null, null, null, null);
+  static final Configuration.Flags NO_FLAGS =
+      new Configuration.Flags(null, null, null, null, null, null);
 
   @TempDir Path home;
   final Map<String, String> environment = new HashMap<>();
@@ -30,7 +31,8 @@ class ConfigurationTest {
     environment.put("GRAPH_UPLOAD_ENDPOINT", "https://env.example.com");
     environment.put("GRAPH_UPLOAD_CHUNK_SIZE", "1M");
     Configuration.Flags flags =
-        new Configuration.Flags(URI.create("https://flag.example.com"), null, null, null, null);
+        new Configuration.Flags(
+            URI.create("https://flag.example.com"), null, null, null, null, null);
 
     UploadSettings settings = load().uploadSettings(flags);
 
@@ -86,8 +88,10 @@ class ConfigurationTest {
             "Warning: "
                 + file
                 + " has an unknown setting 'endpiont', which is ignored; known settings: endpoint,"
-                + " cloud, token, state-dir, chunk-size, retries, api-version, transport, store,"
-                + " token-source, chunk-planner and plugin.*.");
+                + " cloud, token, state-dir, chunk-size, limit-rate, max-message-size, auth,"
+                + " tenant-id, client-id, client-secret, certificate, certificate-password,"
+                + " authority, retries, api-version, transport, store, token-source, chunk-planner"
+                + " and plugin.*.");
   }
 
   @Test
@@ -127,6 +131,69 @@ class ConfigurationTest {
             "Invalid value for GRAPH_UPLOAD_ENDPOINT: 'https://graph.microsoft.com/v1.0' ends"
                 + " with an API version; give the root without it, such as"
                 + " https://graph.microsoft.com.");
+  }
+
+  @Test
+  void signInSettingsFollowFlagsThenEnvironmentThenFileWithCloudAndStateDirectory()
+      throws IOException {
+    writeConfig(
+        "tenant-id=file-tenant\nclient-id=file-client\nauthority=https://login.example.com\n"
+            + "cloud=china\n");
+    environment.put("GRAPH_UPLOAD_TENANT_ID", "env-tenant");
+    Configuration.SignInFlags flags =
+        new Configuration.SignInFlags(null, null, "flag-client", null, null, null, null);
+    Configuration configuration = load();
+
+    Map<String, String> settings =
+        configuration.signInSettings(flags, configuration.uploadSettings(NO_FLAGS));
+
+    assertThat(settings)
+        .containsExactly(
+            Map.entry("authority", "https://login.example.com"),
+            Map.entry("client-id", "flag-client"),
+            Map.entry("cloud", "china"),
+            Map.entry("state-dir", home.resolve(".local/state/graph-upload").toString()),
+            Map.entry("tenant-id", "env-tenant"));
+  }
+
+  @Test
+  void clientSecretInAFileOthersCanReadIsAWarning() throws IOException {
+    Path file = writeConfig("client-secret=s3cret\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    load();
+
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: "
+                + file
+                + " holds a client-secret that other users can read; make it private with: chmod"
+                + " 600 "
+                + file);
+  }
+
+  @Test
+  void messageSizeLimitDefaultsToThirtyFiveMegabytesAndStopsAtOneHundredFifty() {
+    environment.put("GRAPH_UPLOAD_MAX_MESSAGE_SIZE", "150M");
+
+    assertThat(load().maxMessageSize(null)).isEqualTo(157_286_400L);
+    assertThat(Configuration.load(Map.of(), null, home, warnings::add).maxMessageSize(null))
+        .isEqualTo(36_700_160L);
+    assertThatThrownBy(() -> load().maxMessageSize(151L * 1024 * 1024))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "The message size limit 158334976 bytes is over the 150 MB (157286400 bytes) Exchange"
+                + " Online allows at most; give --max-message-size 150M or less.");
+  }
+
+  @Test
+  void authNamesStaticOrAFlow() {
+    assertThat(Configuration.auth("Device-Code")).isEqualTo("device-code");
+    assertThat(Configuration.auth("static")).isEqualTo("static");
+    assertThatThrownBy(() -> Configuration.auth("kerberos"))
+        .hasMessage(
+            "'kerberos' is not a way to sign in; use static, client-secret, certificate,"
+                + " device-code, browser, managed-identity");
   }
 
   private Configuration load() {

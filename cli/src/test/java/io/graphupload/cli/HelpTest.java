@@ -27,7 +27,18 @@ class HelpTest {
   @Test
   void everyCommandHasHelpWithAnExample() {
     for (String command :
-        new String[] {"attach", "resume", "status", "cancel", "emulator", "demo"}) {
+        new String[] {
+          "attach",
+          "send",
+          "resume",
+          "status",
+          "cancel",
+          "login",
+          "logout",
+          "whoami",
+          "emulator",
+          "demo"
+        }) {
       TestCli.Result result = new TestCli(home).run(command, "--help");
 
       assertThat(result.code()).isZero();

@@ -2,11 +2,7 @@ package io.graphupload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 import io.graphupload.core.Checkpoint;
-import io.graphupload.core.UploadEvent;
-import io.graphupload.core.UploadListener;
 import io.graphupload.emulator.Emulator;
 import io.graphupload.emulator.EmulatorExtension;
 import io.graphupload.emulator.FaultRule;
@@ -22,8 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -210,50 +204,96 @@ class PendingUploadsTest {
   }
 
   @Test
-  void interruptionKeepsTheCheckpointAndSaysHowToResume() throws IOException {
+  void ctrlCLetsTheRangeOnTheWireFinishAndKeepsTheCheckpoint() throws IOException {
     Path state = home.resolve("elsewhere");
-    AtomicBoolean interrupted = new AtomicBoolean();
-    AtomicReference<List<Checkpoint>> atInterruption = new AtomicReference<>();
-    // Presses Ctrl-C once the first range is acknowledged, as a person would mid-upload.
-    UploadListener pressCtrlC =
-        event -> {
-          if (event instanceof UploadEvent.RangeAcknowledged
-              && interrupted.compareAndSet(false, true)) {
-            cli.hooks.interrupt();
-            try {
-              atInterruption.set(FileResumeStore.create(state).list());
-            } catch (IOException e) {
-              throw new IllegalStateException(e);
-            }
-          }
-        };
+    // Ctrl-C while the second range is on its way, as a person would press it mid-upload.
     cli.overrides.add(
-        new AbstractModule() {
-          @Override
-          protected void configure() {
-            Multibinder.newSetBinder(binder(), UploadListener.class)
-                .addBinding()
-                .toInstance(pressCtrlC);
-          }
-        });
+        InterceptingTransport.module(
+            put -> {
+              if (put == 2) {
+                pressOnAnotherThread(1);
+              }
+            }));
 
     TestCli.Result result =
         cli.run("--state-dir", state.toString(), "attach", file.toString(), "--message", draft);
 
-    String id = atInterruption.get().get(0).uploadId();
+    Checkpoint checkpoint = FileResumeStore.create(state).list().get(0);
+    String id = checkpoint.uploadId();
+    assertThat(result.code()).isEqualTo(130);
+    assertThat(result.out()).isEmpty();
     assertThat(result.errLines())
-        .contains(
+        .containsExactly(
+            "Uploading big.bin (10.0 MiB) to message " + draft + " in me.",
+            "Stopping once the range on the wire is acknowledged, so that it need not go again;"
+                + " press Ctrl-C again to quit at once.",
+            "Interrupted: upload "
+                + id
+                + " of "
+                + file
+                + " stopped at 8.0 MiB of 10.0 MiB; its checkpoint is kept. Resume it with:"
+                + " graph-upload --state-dir "
+                + state
+                + " resume "
+                + id);
+    assertThat(checkpoint.acknowledgedOffset()).isEqualTo(8L * 1024 * 1024);
+    assertThat(emulator.latestSession().ranges())
+        .extracting(range -> range.start() + " " + range.outcome())
+        .containsExactly("0 STORED", "4194304 STORED");
+    assertThat(cli.hooks.registered()).isEmpty();
+    assertThat(cli.ctrlC.watched()).isFalse();
+
+    TestCli.Result resumed = cli.run("--state-dir", state.toString(), "resume", id, "-q");
+
+    assertThat(resumed.code()).isZero();
+    assertThat(emulator.latestSession().sha256()).isEqualTo(TestFiles.sha256(file));
+    assertThat(emulator.latestSession().bytesResent()).isZero();
+  }
+
+  @Test
+  void secondCtrlCSaysAtOnceWhereTheUploadStands() throws IOException {
+    cli.overrides.add(
+        InterceptingTransport.module(
+            put -> {
+              if (put == 2) {
+                pressOnAnotherThread(2);
+              }
+            }));
+
+    TestCli.Result result = cli.run("attach", file.toString(), "--message", draft, "--json");
+
+    String id = onlyCheckpoint().uploadId();
+    // The second press speaks before the range on the wire is acknowledged; the real one then
+    // halts the JVM, which this test's Ctrl-C does not, so the command also ends on its own.
+    assertThat(result.code()).isEqualTo(130);
+    assertThat(result.errLines())
+        .containsExactly(
             "Interrupted: upload "
                 + id
                 + " of "
                 + file
                 + " stopped at 4.0 MiB of 10.0 MiB; its checkpoint is kept. Resume it with:"
-                + " graph-upload --state-dir "
-                + state
-                + " resume "
+                + " graph-upload resume "
                 + id);
-    assertThat(atInterruption.get().get(0).acknowledgedOffset()).isEqualTo(4L * 1024 * 1024);
-    assertThat(cli.hooks.registered()).isEmpty();
+    assertThat(result.outLines()).last().asString().startsWith("{\"event\":\"stopped\"");
+  }
+
+  /** Presses Ctrl-C {@code times} on another thread, as the signal thread does, and waits. */
+  private void pressOnAnotherThread(int times) {
+    Thread presser =
+        new Thread(
+            () -> {
+              for (int i = 0; i < times; i++) {
+                assertThat(cli.ctrlC.press()).isTrue();
+              }
+            });
+    presser.start();
+    try {
+      presser.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private TestCli.Result attachWhileServiceFailsAfterFirstRange() {

@@ -2,6 +2,7 @@ package io.graphupload.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.graphupload.auth.msal.MsalTokenSource;
 import io.graphupload.core.Sleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs {@code graph-upload} in memory: its own home, state and configuration directories under a
@@ -26,6 +28,9 @@ final class TestCli {
   final Path home;
   final Map<String, String> environment = new HashMap<>();
   final RecordingHooks hooks = new RecordingHooks();
+  final FakeCtrlC ctrlC = new FakeCtrlC();
+  UnaryOperator<MsalTokenSource.Builder> signIn = UnaryOperator.identity();
+  boolean stdinTerminal;
   final List<Duration> sleeps = new ArrayList<>();
   final List<Module> overrides = new ArrayList<>();
   Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -75,6 +80,9 @@ final class TestCli {
             .interactive(interactive)
             .columns(80)
             .shutdownHooks(hooks)
+            .ctrlC(ctrlC)
+            .stdinTerminal(stdinTerminal)
+            .signIn(signIn)
             .clock(clock);
     overrides.forEach(builder::override);
     int code = builder.build().execute(args);

@@ -104,11 +104,16 @@ class GraphUploadModuleTest {
 
     AccessTokenSource tokens = injector.getInstance(AccessTokenSource.class);
 
+    // Without a token, the sign-in plugin on the class path (auth-msal) is asked, and says what
+    // it lacks.
     assertThatThrownBy(() -> tokens.token(Set.of("Mail.ReadWrite")))
         .isInstanceOfSatisfying(
             UploadException.class,
             e -> assertThat(e.category()).isEqualTo(UploadException.Category.AUTHENTICATION))
-        .hasMessageStartingWith("No access token for Microsoft Graph");
+        .hasMessage(
+            "The device-code flow needs the app registration's client id: set 'client-id' or"
+                + " GRAPH_UPLOAD_CLIENT_ID (the README's Sign in section says how to register the"
+                + " app).");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -166,6 +167,23 @@ public final class Emulator implements AutoCloseable {
   /** The last 10,000 requests, oldest first, without admin API requests. */
   public List<RecordedRequest> requests() {
     return core.journal().all();
+  }
+
+  /** Returns how many requests the emulator is handling now, admin API requests included. */
+  public int requestsInFlight() {
+    return core.inFlight().count();
+  }
+
+  /**
+   * Waits until the emulator handles no request, such as after a client was killed mid-request: the
+   * request it left behind ends when the emulator notices the closed connection, and only then is
+   * its report final.
+   *
+   * @return whether the emulator became idle within {@code timeout}; true at once when it is idle
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return core.inFlight().awaitIdle(timeout);
   }
 
   /** Switches answers to {@code GET {uploadUrl}} on (status) or off (405). */

@@ -11,6 +11,7 @@ public final class EmulatorCore {
   final ViolationLog violations = new ViolationLog();
   final SessionRegistry sessions = new SessionRegistry();
   final RequestJournal journal = new RequestJournal();
+  final RequestsInFlight inFlight = new RequestsInFlight();
   final MailStore mail;
   final DriveStore drives;
   final BlobStore blobs;
@@ -62,6 +63,10 @@ public final class EmulatorCore {
 
   public RequestJournal journal() {
     return journal;
+  }
+
+  public RequestsInFlight inFlight() {
+    return inFlight;
   }
 
   /** Forgets every item, file, session, fault and request; users and settings stay. */

@@ -67,6 +67,15 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    core.inFlight.enter();
+    try {
+      handleCounted(exchange);
+    } finally {
+      core.inFlight.exit();
+    }
+  }
+
+  private void handleCounted(HttpExchange exchange) throws IOException {
     HttpCall call = new HttpCall(exchange, core.clock.instant());
     RequestKind kind = null;
     boolean dropped = false;
