@@ -86,7 +86,8 @@ class AttachCommandTest {
                 + ",\"bytesDone\":8388608,\"totalBytes\":10485765,\"bytesPerSecond\":0}",
             "{\"event\":\"completed\","
                 + head
-                + ",\"attachmentId\":\"<attachmentId>\",\"bytes\":10485765,\"route\":\"uploadSession\","
+                + ",\"attachmentId\":\"<attachmentId>\",\"bytes\":10485765,"
+                + "\"route\":\"uploadSession\","
                 + "\"elapsedMillis\":0,\"rangesSent\":3,\"rangesResent\":0}");
     assertThat(result.out()).contains("\"uploadId\":\"" + uploadId(result) + "\"");
     assertThat(stored.sha256()).isEqualTo(TestFiles.sha256(file));
@@ -149,7 +150,8 @@ class AttachCommandTest {
     assertThat(result.code()).isZero();
     assertThat(normalized(result.outLines(), file, onlyAttachment().id()))
         .containsExactly(
-            "{\"event\":\"started\",\"uploadId\":\"<id>\",\"file\":\"<file>\",\"name\":\"logo.png\","
+            "{\"event\":\"started\",\"uploadId\":\"<id>\",\"file\":\"<file>\","
+                + "\"name\":\"logo.png\","
                 + "\"size\":2048,\"contentType\":\"image/png\",\"target\":\""
                 + target
                 + "\",\"route\":\"singleRequest\",\"resumedFrom\":0}",

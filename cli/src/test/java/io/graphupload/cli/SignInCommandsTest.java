@@ -214,7 +214,8 @@ class SignInCommandsTest {
             GraphRefusals.explain(
                 403, "ErrorAccessDenied", Set.of("Mail.ReadWrite"), Flow.DEVICE_CODE))
         .startsWith(
-            "Microsoft Graph answered HTTP 403 ErrorAccessDenied: the signed-in user's token lacks"
+            "Microsoft Graph answered HTTP 403 ErrorAccessDenied: the signed-in user's token"
+                + " lacks"
                 + " the delegated permission Mail.ReadWrite, or the mailbox is not the user's own.");
   }
 

@@ -55,7 +55,8 @@ class AdminApiTest {
         admin(
             "POST",
             "/faults",
-            "[{\"fault\": \"latency\", \"millis\": 1}, {\"id\": \"drop\", \"request\": \"uploadPut\","
+            "[{\"fault\": \"latency\", \"millis\": 1},"
+                + " {\"id\": \"drop\", \"request\": \"uploadPut\","
                 + " \"fault\": \"resetAfterBytes\", \"bytes\": 10}]");
 
     assertThat(added.status()).isEqualTo(201);
