@@ -265,9 +265,20 @@ final class SendCommand implements Callable<Integer> {
    */
   private String notSent(
       Session session, Uploader uploader, MessageNotSentException e, List<AttachmentFile> files) {
-    int done = Math.min(session.inFlight().completed(), files.size() - 1);
     String uploadId = e.failedUploadId();
     String cause = Failures.period(session.failures().sentence(uploadId, e.attachmentFailure()));
+    if (uploadId == null) {
+      // Every file went on; sending the draft is what failed.
+      return "The message was not sent: sending it failed: "
+          + cause
+          + " Its draft "
+          + e.draftId()
+          + " is kept with all "
+          + files.size()
+          + " attachments. Check Sent Items, then send it with: "
+          + session.command("send --draft " + e.draftId() + userOption());
+    }
+    int done = Math.min(session.inFlight().completed(), files.size() - 1);
     return "The message was not sent: attaching "
         + files.get(done).file()
         + " failed: "

@@ -233,6 +233,32 @@ class SendCommandTest {
   }
 
   @Test
+  void failedSendKeepsTheDraftWithItsAttachmentsAndSaysHowToSendIt() throws IOException {
+    Path notes = TestFiles.random(home.resolve("notes.txt"), 1000, 11);
+    emulator.faults().add(FaultRule.on(RequestKind.GRAPH).path("/send$").times(1).status(503, 1));
+
+    TestCli.Result result =
+        cli.run("send", "--to", "ada@contoso.com", "--subject", "S", "--attach", notes.toString());
+
+    String draft = emulator.mailboxes().me().drafts().get(0);
+    assertThat(result.code()).isEqualTo(75);
+    assertThat(result.errLines().get(result.errLines().size() - 1))
+        .startsWith("The message was not sent: sending it failed: ")
+        .endsWith(
+            " Its draft "
+                + draft
+                + " is kept with all 1 attachments. Check Sent Items, then send it with:"
+                + " graph-upload send --draft "
+                + draft);
+    assertThat(emulator.mailboxes().me().attachments(draft)).hasSize(1);
+
+    TestCli.Result sent = cli.run("send", "--draft", draft);
+
+    assertThat(sent.code()).isZero();
+    assertThat(emulator.mailboxes().me().sentItems()).hasSize(1);
+  }
+
+  @Test
   void draftWithAnUnfinishedUploadIsNotSent() throws IOException {
     Path big = TestFiles.random(home.resolve("big.bin"), LARGE, 7);
     cli.environment.put("GRAPH_UPLOAD_RETRIES", "1");
