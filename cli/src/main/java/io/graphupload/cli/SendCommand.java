@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -163,7 +164,12 @@ final class SendCommand implements Callable<Integer> {
     session.output().leaveFailuresToCommand();
     SendInterruption interruption = new SendInterruption(session, this, files);
     context.shutdownHooks().add(interruption.hook());
-    try {
+    AtomicBoolean interrupted = new AtomicBoolean();
+    try (CtrlC.Registration ctrlC =
+        session
+            .context()
+            .ctrlC()
+            .onPress(() -> stop(session, sender, interrupted), interruption::tell)) {
       SentMessage sent = sender.send(mailbox, message, files);
       printSent(session, sent, message);
       return ExitCode.OK.code();
@@ -173,9 +179,21 @@ final class SendCommand implements Callable<Integer> {
         session.streams().out(notSentJson(session, e, files.size(), sentence));
       }
       session.streams().error(sentence, e);
-      return Failures.exitCode(e).code();
+      return interrupted.get() ? ExitCode.INTERRUPTED.code() : Failures.exitCode(e).code();
     } finally {
       context.shutdownHooks().remove(interruption.hook());
+    }
+  }
+
+  /** The first Ctrl-C: the attachment on its way stops after its range in flight. */
+  private static void stop(Session session, MailSender sender, AtomicBoolean interrupted) {
+    if (interrupted.compareAndSet(false, true)) {
+      session
+          .output()
+          .note(
+              "Stopping once the range on the wire is acknowledged, so that it need not go"
+                  + " again; press Ctrl-C again to quit at once.");
+      sender.stop();
     }
   }
 

@@ -9,10 +9,9 @@ import java.util.List;
  * When a {@code send} is interrupted (Ctrl-C, SIGTERM), says what became of the message: the draft
  * is kept, and which commands finish or discard it.
  */
-// TODO: MailSender gives no handle to the uploads it runs, so Ctrl-C during send cannot stop them
-// after the range in flight as attach and resume do; the process ends mid-range and the resume
-// sends that range (up to 4 MiB) again. A MailSender that exposed its running Upload (or had a
-// stop() of its own) would close the gap.
+// TODO: on SIGTERM (not Ctrl-C, which stops the send after the range in flight) the process ends
+// mid-range and the resume sends that range (up to 4 MiB) again; calling MailSender.stop() here
+// and waiting a little for the range, as InterruptNotice does for attach, would close the gap.
 final class SendInterruption {
   private final Session session;
   private final SendCommand command;

@@ -259,6 +259,46 @@ class SendCommandTest {
   }
 
   @Test
+  void ctrlCStopsAfterTheRangeInFlightAndKeepsDraftAndCheckpoint() throws IOException {
+    Path big = TestFiles.random(home.resolve("big.bin"), LARGE, 12);
+    cli.overrides.add(
+        InterceptingTransport.module(
+            put -> {
+              if (put == 1) {
+                assertThat(cli.ctrlC.press()).isTrue();
+              }
+            }));
+
+    TestCli.Result result =
+        cli.run("send", "--to", "ada@contoso.com", "--subject", "Big", "--attach", big.toString());
+
+    String draft = emulator.mailboxes().me().drafts().get(0);
+    String id = onlyCheckpointId();
+    assertThat(result.code()).isEqualTo(130);
+    assertThat(result.errLines())
+        .contains(
+            "Stopping once the range on the wire is acknowledged, so that it need not go again;"
+                + " press Ctrl-C again to quit at once.");
+    assertThat(result.errLines().get(result.errLines().size() - 1))
+        .endsWith(
+            "To finish and send it, run: graph-upload resume "
+                + id
+                + " && graph-upload send --draft "
+                + draft);
+    assertThat(emulator.latestSession().ranges()).hasSize(1);
+    assertThat(emulator.mailboxes().me().sentItems()).isEmpty();
+    assertThat(cli.ctrlC.watched()).isFalse();
+
+    TestCli.Result resumed = cli.run("resume", id, "-q");
+    TestCli.Result sent = cli.run("send", "--draft", draft);
+
+    assertThat(resumed.code()).isZero();
+    assertThat(sent.code()).isZero();
+    assertThat(emulator.latestSession().bytesResent()).isZero();
+    assertThat(emulator.latestSession().sha256()).isEqualTo(TestFiles.sha256(big));
+  }
+
+  @Test
   void draftWithAnUnfinishedUploadIsNotSent() throws IOException {
     Path big = TestFiles.random(home.resolve("big.bin"), LARGE, 7);
     cli.environment.put("GRAPH_UPLOAD_RETRIES", "1");

@@ -5,6 +5,8 @@ import io.graphupload.core.UploadException.Phase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ public final class MailSender {
 
   private final Uploader uploader;
   private final long messageSizeLimit;
+  private final Set<Upload> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   /**
    * Returns a sender that uploads through {@code uploader} and refuses, before any request, files
@@ -50,11 +54,30 @@ public final class MailSender {
     List<UploadResult> results = new ArrayList<>();
     for (AttachmentFile file : files) {
       Upload upload = uploader.prepare(file.toRequest(message));
+      running.add(upload);
+      if (stopping) {
+        upload.stop();
+      }
       try {
         results.add(upload.run());
       } catch (UploadException e) {
         throw notSent(draftId, upload, results.size(), files.size(), e);
+      } finally {
+        running.remove(upload);
       }
+    }
+    if (stopping) {
+      throw new MessageNotSentException(
+          draftId,
+          null,
+          new UploadException(Category.TRANSIENT, Phase.SEND_MESSAGE, "Sending was stopped."),
+          "The message was not sent: sending was stopped. The draft "
+              + draftId
+              + " is kept with all "
+              + files.size()
+              + " attachments; send draft "
+              + draftId
+              + " to finish.");
     }
     try {
       sendDraft(message);
@@ -74,6 +97,17 @@ public final class MailSender {
               + " again, after checking Sent Items.");
     }
     return new SentMessage(draftId, results);
+  }
+
+  /**
+   * Stops every {@link #send} in progress on this sender, keeping what is done: the attachment on
+   * its way stops after its range in flight and keeps its checkpoint (see {@link Upload#stop()}),
+   * no further file starts, and the draft is not sent. The send then throws {@link
+   * MessageNotSentException}. A sender that was stopped stays stopped.
+   */
+  public void stop() {
+    stopping = true;
+    running.forEach(Upload::stop);
   }
 
   /** Sends a draft that already has its attachments, such as one kept after a failure. */

@@ -148,6 +148,35 @@ class MailSenderTest {
   }
 
   @Test
+  void stopKeepsTheAttachmentInFlightResumableAndSendsNothing() throws Exception {
+    Harness harness = new Harness(dir);
+    Path small = harness.file("notes.txt", 1000);
+    Path large = harness.file("deck.pptx", 9L * MIB);
+    harness.graph.pass(FakeGraph.Op.PUT, 1);
+    harness.graph.fault(FakeGraph.Op.PUT, new Refuse(503, "serviceNotAvailable", null));
+    MailSender sender = new MailSender(harness.uploader(), 35_000_000);
+    harness.time.onSleep = sender::stop;
+
+    assertThatThrownBy(
+            () ->
+                sender.send(
+                    Mailbox.me(),
+                    DRAFT,
+                    List.of(AttachmentFile.of(small), AttachmentFile.of(large))))
+        .isInstanceOfSatisfying(
+            MessageNotSentException.class,
+            e -> {
+              assertThat(e.category()).isEqualTo(Category.TRANSIENT);
+              assertThat(e.getMessage()).contains(" was stopped; its checkpoint is kept");
+            });
+    assertThat(harness.graph.log).noneMatch(line -> line.startsWith("SEND"));
+    assertThat(harness.graph.log).doesNotContain("DELETE");
+    assertThat(harness.store.checkpoints.values())
+        .singleElement()
+        .satisfies(checkpoint -> assertThat(checkpoint.acknowledgedOffset()).isEqualTo(4L * MIB));
+  }
+
+  @Test
   void draftNeedsARecipientWithAnAddress() {
     assertThatThrownBy(() -> new Draft("s", "b", false, List.of(), List.of(), List.of()))
         .hasMessage("A message needs at least one recipient; add --to");
