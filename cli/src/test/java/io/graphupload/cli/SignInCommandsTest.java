@@ -215,8 +215,8 @@ class SignInCommandsTest {
                 403, "ErrorAccessDenied", Set.of("Mail.ReadWrite"), Flow.DEVICE_CODE))
         .startsWith(
             "Microsoft Graph answered HTTP 403 ErrorAccessDenied: the signed-in user's token"
-                + " lacks"
-                + " the delegated permission Mail.ReadWrite, or the mailbox is not the user's own.");
+                + " lacks the delegated permission Mail.ReadWrite, or the mailbox is not the"
+                + " user's own.");
   }
 
   @Test
